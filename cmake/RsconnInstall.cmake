@@ -1,0 +1,17 @@
+include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
+
+install(DIRECTORY include/rsconn TYPE INCLUDE)
+install(TARGETS rsconn EXPORT rsconnTargets)
+install(EXPORT rsconnTargets NAMESPACE rsconn:: DESTINATION ${CMAKE_INSTALL_DATADIR}/cmake/rsconn)
+
+configure_package_config_file(cmake/rsconnConfig.cmake.in
+  ${PROJECT_BINARY_DIR}/rsconnConfig.cmake
+  INSTALL_DESTINATION ${CMAKE_INSTALL_DATADIR}/cmake/rsconn)
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/rsconnConfigVersion.cmake
+  COMPATIBILITY SameMajorVersion ARCH_INDEPENDENT)
+install(FILES ${PROJECT_BINARY_DIR}/rsconnConfig.cmake ${PROJECT_BINARY_DIR}/rsconnConfigVersion.cmake
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/cmake/rsconn)
+
+configure_file(cmake/rsconn.pc.in ${PROJECT_BINARY_DIR}/rsconn.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/rsconn.pc DESTINATION ${CMAKE_INSTALL_DATADIR}/pkgconfig)

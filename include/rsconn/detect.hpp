@@ -1,0 +1,39 @@
+// rsconn::parse — recognise which form a string is in, and parse it into the model.
+#pragma once
+
+#include <string_view>
+
+#include "rsconn/connection.hpp"
+#include "rsconn/detail/ascii.hpp"
+#include "rsconn/endpoint.hpp"
+#include "rsconn/error.hpp"
+#include "rsconn/jdbc.hpp"
+
+namespace rsconn {
+
+// The form a string looks like, judged from its first characters and its separators; no
+// parsing. An unrecognised string gets the closest guess for the error message.
+[[nodiscard]] constexpr source_form detect_form(std::string_view text) noexcept {
+  if (detail::istarts_with(text, "jdbc:")) return source_form::jdbc;
+  if (text.find_first_of(":/") != std::string_view::npos || (!text.empty() && text.front() == '['))
+    return source_form::endpoint;
+  return source_form::host;
+}
+
+// Parses any supported form into the owning model.
+[[nodiscard]] inline result<connection> parse(std::string_view text) {
+  switch (detect_form(text)) {
+    case source_form::jdbc: return parse_jdbc_connection(text);
+    case source_form::host:
+      return parse_host(text).map([](const endpoint_view& v) { return to_connection(v); });
+    default: {
+      auto c = parse_endpoint_connection(text);
+      if (!c && text.find("://") != std::string_view::npos)
+        return fail(errc::unrecognized_form, text.find("://"),
+                    "this looks like a URL of a kind rsconn does not read; a JDBC URL starts with jdbc:redshift:");
+      return c;
+    }
+  }
+}
+
+}  // namespace rsconn

@@ -1,0 +1,163 @@
+// The console's "Endpoint" form, HOST:PORT/DATABASE, and a bare host name.
+//
+//   default.123456789012.us-east-1.redshift-serverless.amazonaws.com:5439/dev
+//   default.123456789012.us-east-1.redshift-serverless.amazonaws.com
+//
+// The port and the database are optional; an IPv6 address is written in brackets. The
+// database is plain text (the console does not percent-encode). `parse_endpoint` does not
+// allocate; the view refers into the caller's string.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "rsconn/connection.hpp"
+#include "rsconn/detail/ascii.hpp"
+#include "rsconn/error.hpp"
+#include "rsconn/host.hpp"
+#include "rsconn/port.hpp"
+
+namespace rsconn {
+
+struct endpoint_view {
+  std::string_view text;
+  std::string_view host;
+  rsconn::port port;           // 5439 when not written
+  bool port_written = false;
+  bool database_written = false;
+  std::string_view database;   // after the '/', when database_written
+  std::size_t host_offset = 0;
+  std::size_t port_offset = 0;
+  std::size_t database_offset = 0;
+  host_parts parts;
+  effective_fields effective;
+};
+
+namespace detail {
+
+// Host names: letters, digits, '-', '.', '_' (seen in custom DNS); or a bracketed IPv6 literal.
+constexpr std::size_t first_bad_host_char(std::string_view host) noexcept {
+  if (!host.empty() && host.front() == '[') {
+    for (std::size_t i = 1; i + 1 < host.size(); ++i) {
+      char c = host[i];
+      if (!(hex_value(c) >= 0 || c == ':' || c == '.' || c == '%' || is_alnum(c))) return i;
+    }
+    return host.back() == ']' && host.size() > 2 ? host.size() : host.size() - 1;
+  }
+  for (std::size_t i = 0; i < host.size(); ++i) {
+    char c = host[i];
+    if (!(is_alnum(c) || c == '-' || c == '.' || c == '_')) return i;
+  }
+  return host.size();
+}
+
+}  // namespace detail
+
+// Parses HOST[:PORT][/DATABASE].
+[[nodiscard]] constexpr result<endpoint_view> parse_endpoint(std::string_view text) noexcept {
+  if (text.size() > max_input_length) return fail(errc::input_too_long, max_input_length);
+  if (text.empty()) return fail(errc::empty_input, 0);
+  endpoint_view view;
+  view.text = text;
+  std::size_t host_end = 0;
+  if (text.front() == '[') {
+    std::size_t close = text.find(']');
+    if (close == std::string_view::npos) return fail(errc::unclosed_bracket, 0);
+    host_end = close + 1;
+  } else {
+    host_end = text.find_first_of(":/");
+    if (host_end == std::string_view::npos) host_end = text.size();
+  }
+  view.host = text.substr(0, host_end);
+  if (view.host.empty()) return fail(errc::empty_host, 0);
+  if (std::size_t bad = detail::first_bad_host_char(view.host); bad < view.host.size())
+    return fail(errc::invalid_host_name, bad);
+  std::size_t at = host_end;
+  if (at < text.size() && text[at] == ':') {
+    std::size_t port_end = text.find('/', at + 1);
+    if (port_end == std::string_view::npos) port_end = text.size();
+    view.port_offset = at + 1;
+    auto number = port::parse(text.substr(at + 1, port_end - at - 1));
+    if (!number) return fail(errc::invalid_port, at + 1 + number.error().offset);
+    view.port = *number;
+    view.port_written = true;
+    at = port_end;
+  }
+  if (at < text.size()) {
+    if (text[at] != '/') return fail(errc::invalid_host_name, at);
+    view.database_written = true;
+    view.database = text.substr(at + 1);
+    view.database_offset = at + 1;
+    for (std::size_t i = 0; i < view.database.size(); ++i)
+      if (detail::is_control(view.database[i]))
+        return fail(errc::invalid_database_name, at + 1 + i, "a database name has no control characters");
+  }
+  view.parts = classify_host(view.host);
+  view.effective = resolve(view.parts, explicit_settings{}, false);
+  return view;
+}
+
+// Parses a bare host name (no port, no database).
+[[nodiscard]] constexpr result<endpoint_view> parse_host(std::string_view text) noexcept {
+  auto view = parse_endpoint(text);
+  if (!view) return view;
+  if (view->port_written || view->database_written)
+    return fail(errc::invalid_host_name, view->host.size(), "a host name has no ':' or '/'");
+  return view;
+}
+
+result<endpoint_view> parse_endpoint(std::string&&) = delete;
+result<endpoint_view> parse_host(std::string&&) = delete;
+
+[[nodiscard]] inline connection to_connection(const endpoint_view& view) {
+  connection c;
+  c.form = view.port_written || view.database_written ? source_form::endpoint : source_form::host;
+  c.target = view.effective.target;
+  c.hosts.push_back({std::string(view.host), view.port.number(), view.host_offset, view.port_offset});
+  if (view.database_written) c.database = std::string(view.database);
+  c.database_offset = view.database_offset;
+  auto own = [](const encoded_text& t) { return t ? std::optional<std::string>(t.decoded()) : std::nullopt; };
+  c.workgroup = own(view.effective.workgroup);
+  c.account_id = own(view.effective.account_id);
+  c.region = own(view.effective.region);
+  c.cluster_id = own(view.effective.cluster_id);
+  return c;
+}
+
+[[nodiscard]] inline result<connection> parse_endpoint_connection(std::string_view text) {
+  return parse_endpoint(text).map([](const endpoint_view& v) { return to_connection(v); });
+}
+
+// HOST:PORT/DATABASE (the database part only when the connection names one). Needs exactly
+// one host with a port 1..65535.
+[[nodiscard]] inline result<std::string> to_endpoint(const connection& c) {
+  if (c.hosts.size() != 1)
+    return fail(errc::missing_required_field, 0, "an endpoint carries exactly one host");
+  const address& a = c.hosts.front();
+  if (a.host.empty() || detail::first_bad_host_char(a.host) < a.host.size())
+    return fail(errc::unrepresentable_value, 0, "this host cannot be written as an endpoint");
+  if (a.port < 1 || a.port > 65535) return fail(errc::invalid_port, 0);
+  std::string out;
+  out.reserve(a.host.size() + 7 + (c.database ? c.database->size() : 0));
+  out += a.host;
+  out += ':';
+  out += std::to_string(a.port);
+  if (c.database) {
+    for (char ch : *c.database)
+      if (detail::is_control(ch))
+        return fail(errc::unrepresentable_value, 0, "an endpoint cannot carry control characters in the database");
+    out += '/';
+    out += *c.database;
+  }
+  return out;
+}
+
+// The host alone.
+[[nodiscard]] inline result<std::string> to_host(const connection& c) {
+  if (c.hosts.empty()) return fail(errc::missing_required_field, 0, "the connection has no host");
+  return c.hosts.front().host;
+}
+
+}  // namespace rsconn

@@ -1,0 +1,719 @@
+// JDBC URLs (jdbc:redshift:...), read exactly as the official Redshift JDBC driver 2.x reads
+// them, and written so that the driver reads back the same connection.
+//
+//   jdbc:redshift://host[:port][,host[:port]...]/database[?args]   (the '/' is required)
+//   jdbc:redshift:iam://host[:port][/database][?args]
+//   jdbc:redshift:iam://cluster:region[/database][?args]           (redshift-serverless-<wg>:
+//                                                                   the pre-2.1.0.9 Serverless IAM syntax)
+//   jdbc:redshift:database                                         (localhost:5439)
+//
+// Arguments start at the first '?' anywhere, or at the first ';' when there is no '?'; they
+// split on ';' and '&'; keys are matched case-insensitively and never decoded; values are
+// decoded like java.net.URLDecoder; the last duplicate wins and arguments override what the
+// URL says (host, port, dbname, clusterid, region, ...). See SPEC §3.
+//
+// `parse_jdbc` does not allocate: the view refers into the caller's string, which must outlive
+// it. `to_connection` makes the owning model.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "rsconn/connection.hpp"
+#include "rsconn/detail/ascii.hpp"
+#include "rsconn/detail/encoded_text.hpp"
+#include "rsconn/detail/java_url.hpp"
+#include "rsconn/detail/percent.hpp"
+#include "rsconn/error.hpp"
+#include "rsconn/host.hpp"
+
+namespace rsconn {
+
+inline constexpr std::string_view jdbc_prefix = "jdbc:redshift:";
+
+enum class jdbc_shape : unsigned char {
+  hosts,          // jdbc:redshift://host[:port][,...]/database
+  iam_host,       // jdbc:redshift:iam://host[:port][/database]
+  iam_cluster,    // jdbc:redshift:iam://cluster:region[/database]
+  database_only,  // jdbc:redshift:database
+};
+
+struct jdbc_address {
+  std::string_view host;  // as written (IPv6 brackets kept)
+  std::uint32_t port = port::default_number;
+  std::size_t offset = 0;  // of the host in the URL
+};
+
+struct jdbc_argument {
+  std::string_view key;  // as written
+  encoded_text value;    // URLDecoder-encoded; empty when the token has no '='
+  std::size_t offset = 0;  // of the key in the URL
+};
+
+namespace detail {
+
+// Integer.parseInt as the driver applies it to a // form port: an optional sign, ASCII
+// digits, then the driver's own 1..65535 check.
+constexpr bool parse_jdbc_port(std::string_view text, std::uint32_t& port_number) noexcept {
+  std::size_t i = 0;
+  if (!text.empty() && text[0] == '+') i = 1;
+  if (i == text.size()) return false;
+  std::uint32_t value = 0;
+  for (; i < text.size(); ++i) {
+    if (!is_digit(text[i])) return false;
+    value = value * 10 + static_cast<std::uint32_t>(text[i] - '0');
+    if (value > 65535) return false;
+  }
+  if (value < 1) return false;
+  port_number = value;
+  return true;
+}
+
+// The IAM form's port: any run of ASCII digits, no range check (empty means 5439). Returns
+// false only when the number does not fit in 32 bits.
+constexpr bool parse_iam_port(std::string_view digits, std::uint32_t& port_number) noexcept {
+  if (digits.empty()) {
+    port_number = port::default_number;
+    return true;
+  }
+  std::uint64_t value = 0;
+  for (char c : digits) {
+    value = value * 10 + static_cast<std::uint64_t>(c - '0');
+    if (value > 0xFFFFFFFFu) return false;
+  }
+  port_number = static_cast<std::uint32_t>(value);
+  return true;
+}
+
+// One address of a // authority: "host[:port]", the port after the last ':' that follows
+// any ']'.
+constexpr jdbc_address split_jdbc_address(std::string_view text, std::size_t offset,
+                                          bool& port_ok, std::size_t& port_offset) noexcept {
+  jdbc_address address{text, port::default_number, offset};
+  port_ok = true;
+  std::size_t colon = text.rfind(':');
+  std::size_t bracket = text.rfind(']');
+  if (colon != std::string_view::npos && (bracket == std::string_view::npos || bracket < colon)) {
+    address.host = text.substr(0, colon);
+    port_offset = offset + colon + 1;
+    port_ok = parse_jdbc_port(text.substr(colon + 1), address.port);
+  }
+  return address;
+}
+
+}  // namespace detail
+
+// The addresses of a parsed URL, as written in it (one per ',' of a // authority; Java's
+// String.split drops trailing empty entries).
+class jdbc_address_range {
+ public:
+  class iterator {
+   public:
+    using value_type = jdbc_address;
+    constexpr iterator() noexcept = default;
+    constexpr iterator(std::string_view rest, std::size_t offset, bool single,
+                       std::uint32_t fixed_port) noexcept
+        : rest_(rest), offset_(offset), single_(single), done_(false) {
+      load();
+      if (single_) current_ = jdbc_address{rest_, fixed_port, offset_};
+    }
+    constexpr const jdbc_address& operator*() const noexcept { return current_; }
+    constexpr const jdbc_address* operator->() const noexcept { return &current_; }
+    constexpr iterator& operator++() noexcept {
+      if (single_ || next_ == std::string_view::npos) {
+        done_ = true;
+      } else {
+        offset_ += next_ + 1;
+        rest_ = rest_.substr(next_ + 1);
+        load();
+      }
+      return *this;
+    }
+    friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
+      return a.done_ == b.done_ && (a.done_ || a.offset_ == b.offset_);
+    }
+    friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept { return !(a == b); }
+
+   private:
+    constexpr void load() noexcept {
+      next_ = single_ ? std::string_view::npos : rest_.find(',');
+      bool ok = true;
+      std::size_t port_offset = 0;
+      current_ = detail::split_jdbc_address(rest_.substr(0, next_), offset_, ok, port_offset);
+    }
+    std::string_view rest_;
+    std::size_t offset_ = 0;
+    std::size_t next_ = 0;
+    bool single_ = false;
+    bool done_ = true;
+    jdbc_address current_{};
+  };
+
+  constexpr jdbc_address_range() noexcept = default;
+  // A // authority of `count` comma-separated addresses.
+  constexpr jdbc_address_range(std::string_view text, std::size_t offset, std::size_t count) noexcept
+      : text_(text), offset_(offset), count_(count) {}
+  // One host whose port was read separately (the IAM form, jdbc:redshift:database).
+  constexpr jdbc_address_range(std::string_view host, std::size_t offset, std::uint32_t port_number) noexcept
+      : text_(host), offset_(offset), count_(1), single_(true), port_(port_number) {}
+  [[nodiscard]] constexpr iterator begin() const noexcept {
+    return count_ == 0 ? iterator() : iterator(text_, offset_, single_, port_);
+  }
+  [[nodiscard]] constexpr iterator end() const noexcept { return iterator(); }
+  [[nodiscard]] constexpr std::size_t size() const noexcept { return count_; }
+  [[nodiscard]] constexpr bool empty() const noexcept { return count_ == 0; }
+
+ private:
+  std::string_view text_;
+  std::size_t offset_ = 0;
+  std::size_t count_ = 0;
+  bool single_ = false;
+  std::uint32_t port_ = port::default_number;
+};
+
+// The arguments of a parsed URL, in order, empty tokens skipped.
+class jdbc_argument_range {
+ public:
+  class iterator {
+   public:
+    using value_type = jdbc_argument;
+    constexpr iterator() noexcept = default;
+    constexpr iterator(std::string_view text, std::size_t offset) noexcept
+        : text_(text), offset_(offset), position_(0) {
+      advance();
+    }
+    constexpr const jdbc_argument& operator*() const noexcept { return current_; }
+    constexpr const jdbc_argument* operator->() const noexcept { return &current_; }
+    constexpr iterator& operator++() noexcept {
+      advance();
+      return *this;
+    }
+    friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
+      return a.position_ == b.position_;
+    }
+    friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept { return !(a == b); }
+
+   private:
+    static constexpr std::size_t finished = static_cast<std::size_t>(-1);
+    constexpr void advance() noexcept {
+      while (position_ != finished) {
+        if (position_ > text_.size()) {
+          position_ = finished;
+          return;
+        }
+        std::size_t end = text_.find_first_of(";&", position_);
+        if (end == std::string_view::npos) end = text_.size();
+        std::string_view token = text_.substr(position_, end - position_);
+        std::size_t start = position_;
+        position_ = end + 1;
+        if (token.empty()) continue;
+        std::size_t equals = token.find('=');
+        current_.offset = offset_ + start;
+        if (equals == std::string_view::npos) {
+          current_.key = token;
+          current_.value = encoded_text(token.substr(token.size()), text_encoding::java_url);
+        } else {
+          current_.key = token.substr(0, equals);
+          current_.value = encoded_text(token.substr(equals + 1), text_encoding::java_url);
+        }
+        return;
+      }
+    }
+    std::string_view text_;
+    std::size_t offset_ = 0;
+    std::size_t position_ = finished;
+    jdbc_argument current_{};
+  };
+
+  constexpr jdbc_argument_range() noexcept = default;
+  constexpr jdbc_argument_range(std::string_view text, std::size_t offset, bool present) noexcept
+      : text_(text), offset_(offset), present_(present) {}
+  [[nodiscard]] constexpr iterator begin() const noexcept {
+    return present_ ? iterator(text_, offset_) : iterator();
+  }
+  [[nodiscard]] constexpr iterator end() const noexcept { return iterator(); }
+  [[nodiscard]] constexpr std::string_view text() const noexcept { return text_; }
+
+ private:
+  std::string_view text_;
+  std::size_t offset_ = 0;
+  bool present_ = false;
+};
+
+// A parsed JDBC URL: views into the caller's string, plus the effective fields.
+class jdbc_view {
+ public:
+  [[nodiscard]] constexpr std::string_view url() const noexcept { return url_; }
+  [[nodiscard]] constexpr jdbc_shape shape() const noexcept { return shape_; }
+  // IAM: the "iam:" prefix, or the last iamauth argument (true/false).
+  [[nodiscard]] constexpr bool iam() const noexcept { return iam_; }
+  // The addresses as written in the URL (empty for the cluster-id form; localhost:5439 for
+  // jdbc:redshift:database). Arguments `host` and `port` override them: see to_connection.
+  [[nodiscard]] constexpr jdbc_address_range hosts() const noexcept {
+    if (shape_ == jdbc_shape::hosts) return jdbc_address_range(authority_, authority_offset_, host_count_);
+    if (shape_ == jdbc_shape::iam_cluster) return {};
+    return jdbc_address_range(authority_, authority_offset_, single_port_);
+  }
+  // The database: the last dbname argument, else the URL's path (absent in an IAM URL
+  // without "/database").
+  [[nodiscard]] constexpr encoded_text database() const noexcept { return database_; }
+  [[nodiscard]] constexpr jdbc_argument_range arguments() const noexcept {
+    return jdbc_argument_range(arguments_, arguments_offset_, has_arguments_);
+  }
+  // Arguments the driver never reads: in an IAM URL with ';' before '?', what follows '?'.
+  [[nodiscard]] constexpr std::string_view ignored_arguments() const noexcept { return ignored_; }
+  [[nodiscard]] constexpr std::size_t ignored_arguments_offset() const noexcept { return ignored_offset_; }
+  // What the first host says about itself (classified as rsconn reads hosts).
+  [[nodiscard]] constexpr const host_parts& host() const noexcept { return host_; }
+  [[nodiscard]] constexpr const effective_fields& effective() const noexcept { return effective_; }
+  [[nodiscard]] constexpr target_kind target() const noexcept { return effective_.target; }
+  [[nodiscard]] constexpr bool legacy_iam() const noexcept { return effective_.legacy_iam; }
+  // The cluster-id form's two parts (empty otherwise).
+  [[nodiscard]] constexpr std::string_view cluster_part() const noexcept {
+    return shape_ == jdbc_shape::iam_cluster ? authority_ : std::string_view{};
+  }
+  [[nodiscard]] constexpr std::string_view region_part() const noexcept { return region_part_; }
+  // The last argument with this key (ASCII case-insensitive), or an absent value.
+  [[nodiscard]] constexpr encoded_text argument(std::string_view key) const noexcept {
+    encoded_text found;
+    for (const jdbc_argument& arg : arguments())
+      if (detail::iequals(arg.key, key)) found = arg.value;
+    return found;
+  }
+
+ private:
+  friend constexpr result<jdbc_view> parse_jdbc(std::string_view url) noexcept;
+
+  std::string_view url_;
+  jdbc_shape shape_ = jdbc_shape::hosts;
+  bool iam_ = false;
+  bool has_arguments_ = false;
+  std::string_view authority_;
+  std::size_t authority_offset_ = 0;
+  std::size_t host_count_ = 0;
+  std::uint32_t single_port_ = port::default_number;
+  std::string_view region_part_;
+  encoded_text database_;
+  std::string_view arguments_;
+  std::size_t arguments_offset_ = 0;
+  std::string_view ignored_;
+  std::size_t ignored_offset_ = 0;
+  host_parts host_;
+  effective_fields effective_;
+};
+
+namespace detail {
+
+constexpr result<void> check_java_url(std::string_view text, std::size_t offset) noexcept {
+  std::size_t bad = java_url_first_error(text);
+  if (bad != std::string_view::npos) return fail(errc::malformed_percent_escape, offset + bad);
+  return {};
+}
+
+}  // namespace detail
+
+// Parses a JDBC URL as the official driver does; accepts what it accepts and rejects what it
+// rejects (or throws on). Never allocates; the view refers into `url`.
+[[nodiscard]] constexpr result<jdbc_view> parse_jdbc(std::string_view url) noexcept {
+  if (url.size() > max_input_length) return fail(errc::input_too_long, max_input_length);
+  if (url.empty()) return fail(errc::empty_input, 0);
+  if (!detail::starts_with(url, jdbc_prefix)) {
+    std::size_t at = 0;
+    while (at < url.size() && at < jdbc_prefix.size() && url[at] == jdbc_prefix[at]) ++at;
+    return fail(errc::not_jdbc_url, at);
+  }
+
+  jdbc_view view;
+  view.url_ = url;
+  std::size_t split = url.find('?');
+  if (split == std::string_view::npos) split = url.find(';');
+  std::string_view server = url.substr(0, split);
+  if (split != std::string_view::npos) {
+    view.has_arguments_ = true;
+    view.arguments_ = url.substr(split + 1);
+    view.arguments_offset_ = split + 1;
+  }
+
+  std::size_t at = jdbc_prefix.size();  // position in url (and in server)
+  if (detail::starts_with(server.substr(at), "iam:")) {
+    // The driver's full match of (iam:)?//([^:/?]+)(:([^/?]*))?(/([^?;]*))?([?;](.*))?
+    view.iam_ = true;
+    at += 4;
+    if (!detail::starts_with(server.substr(at), "//"))
+      return fail(errc::malformed_iam_url, at, "an IAM URL continues with \"//\" after \"iam:\"");
+    at += 2;
+    std::size_t host_start = at;
+    while (at < server.size() && server[at] != ':' && server[at] != '/') ++at;
+    if (at == host_start)
+      return fail(errc::malformed_iam_url, at, "an IAM URL needs a host (or cluster id) after \"//\"");
+    std::string_view host_text = server.substr(host_start, at - host_start);
+    std::string_view port_text;
+    std::size_t port_start = at;
+    if (at < server.size() && server[at] == ':') {
+      port_start = ++at;
+      while (at < server.size() && server[at] != '/') ++at;
+      port_text = server.substr(port_start, at - port_start);
+    }
+    if (at < server.size() && server[at] == '/') {
+      std::size_t db_start = ++at;
+      while (at < server.size() && server[at] != ';') ++at;
+      view.database_ = encoded_text(server.substr(db_start, at - db_start), text_encoding::java_url);
+      if (at < server.size()) {  // ';' before the first '?': these arguments replace the '?' ones
+        std::string_view inner = server.substr(at + 1);
+        for (std::size_t i = 0; i < inner.size(); ++i)
+          if (inner[i] == '\n' || inner[i] == '\r')
+            return fail(errc::malformed_iam_url, at + 1 + i,
+                        "the driver's IAM URL pattern does not accept a line break in the arguments");
+        if (view.has_arguments_) {
+          view.ignored_ = view.arguments_;
+          view.ignored_offset_ = view.arguments_offset_;
+        }
+        view.has_arguments_ = true;
+        view.arguments_ = inner;
+        view.arguments_offset_ = at + 1;
+      }
+    }
+    view.authority_ = host_text;
+    view.authority_offset_ = host_start;
+    bool digits_only = true;
+    for (char c : port_text) digits_only = digits_only && detail::is_digit(c);
+    if (digits_only) {
+      view.shape_ = jdbc_shape::iam_host;
+      view.host_count_ = 1;
+      if (!detail::parse_iam_port(port_text, view.single_port_))
+        return fail(errc::invalid_port, port_start, "this port does not fit in 32 bits");
+    } else {
+      view.shape_ = jdbc_shape::iam_cluster;
+      view.region_part_ = port_text;
+    }
+  } else if (detail::starts_with(server.substr(at), "//")) {
+    at += 2;
+    std::size_t slash = server.find('/', at);
+    if (slash == std::string_view::npos) return fail(errc::missing_database_path, server.size());
+    std::string_view authority = server.substr(at, slash - at);
+    view.authority_ = authority;
+    view.authority_offset_ = at;
+    view.database_ = encoded_text(server.substr(slash + 1), text_encoding::java_url);
+    // String.split(",") drops trailing empty entries; only commas is an exception in the driver.
+    std::size_t kept = authority.size();
+    while (kept > 0 && authority[kept - 1] == ',') --kept;
+    if (kept == 0 && !authority.empty()) return fail(errc::empty_host, at);
+    view.authority_ = authority.substr(0, kept);
+    std::size_t start = 0;
+    while (true) {
+      std::size_t comma = view.authority_.find(',', start);
+      std::string_view one = view.authority_.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+      bool port_ok = true;
+      std::size_t port_offset = 0;
+      (void)detail::split_jdbc_address(one, at + start, port_ok, port_offset);
+      if (!port_ok) return fail(errc::invalid_port, port_offset);
+      ++view.host_count_;
+      if (comma == std::string_view::npos) break;
+      start = comma + 1;
+    }
+  } else {
+    view.shape_ = jdbc_shape::database_only;
+    view.authority_ = "localhost";
+    view.host_count_ = 1;
+    view.database_ = encoded_text(server.substr(at), text_encoding::java_url);
+  }
+
+  if (view.database_) {
+    std::size_t db_offset = static_cast<std::size_t>(view.database_.raw().data() - url.data());
+    if (auto ok = detail::check_java_url(view.database_.raw(), db_offset); !ok) return tl::unexpected(ok.error());
+  }
+
+  // Arguments: decode-check every value, and pick the ones that feed the model.
+  explicit_settings given;
+  encoded_text iam_arg, dbname_arg, host_arg;
+  for (const jdbc_argument& arg : view.arguments()) {
+    std::size_t value_offset = static_cast<std::size_t>(arg.value.raw().data() - url.data());
+    if (auto ok = detail::check_java_url(arg.value.raw(), value_offset); !ok) return tl::unexpected(ok.error());
+    if (detail::iequals(arg.key, "clusterid")) given.cluster_id = arg.value;
+    else if (detail::iequals(arg.key, "region")) given.region = arg.value;
+    else if (detail::iequals(arg.key, "serverlessworkgroup")) given.workgroup = arg.value;
+    else if (detail::iequals(arg.key, "serverlessacctid")) given.account_id = arg.value;
+    else if (detail::iequals(arg.key, "isserverless")) given.is_serverless = arg.value;
+    else if (detail::iequals(arg.key, "iamauth")) iam_arg = arg.value;
+    else if (detail::iequals(arg.key, "dbname")) dbname_arg = arg.value;
+    else if (detail::iequals(arg.key, "host")) host_arg = arg.value;
+  }
+  if (iam_arg) view.iam_ = iam_arg.iequals("true");
+  if (dbname_arg) view.database_ = dbname_arg;
+  if (view.shape_ == jdbc_shape::iam_cluster) {
+    if (!given.cluster_id) given.cluster_id = encoded_text(view.authority_, text_encoding::plain);
+    if (!given.region) given.region = encoded_text(view.region_part_, text_encoding::plain);
+  }
+  std::string_view first_host;
+  if (host_arg && !host_arg.needs_decoding()) {
+    first_host = host_arg.raw().substr(0, host_arg.raw().find(','));
+  } else if (view.shape_ != jdbc_shape::iam_cluster && view.host_count_ > 0) {
+    first_host = (*view.hosts().begin()).host;
+  }
+  view.host_ = classify_host(first_host);
+  view.effective_ = resolve(view.host_, given, view.iam_);
+  return view;
+}
+
+// The view would point into a temporary.
+result<jdbc_view> parse_jdbc(std::string&&) = delete;
+
+namespace detail {
+
+// Java's String.split(","): pieces in order, trailing empty pieces dropped.
+template <class F>
+void for_each_java_split(std::string_view text, char separator, F&& f) {
+  std::size_t kept = text.size();
+  while (kept > 0 && text[kept - 1] == separator) --kept;
+  if (kept == 0) {
+    if (text.empty()) f(text);
+    return;
+  }
+  text = text.substr(0, kept);
+  std::size_t start = 0;
+  while (true) {
+    std::size_t next = text.find(separator, start);
+    f(text.substr(start, next == std::string_view::npos ? std::string_view::npos : next - start));
+    if (next == std::string_view::npos) return;
+    start = next + 1;
+  }
+}
+
+inline std::optional<std::string> decoded_or_none(const encoded_text& text) {
+  if (!text) return std::nullopt;
+  return text.decoded();
+}
+
+}  // namespace detail
+
+// The owning model of a parsed URL, with the driver's argument overrides applied: `host` and
+// `port` arguments replace the URL's addresses (a port the driver could not read becomes 0,
+// which validate() reports).
+[[nodiscard]] inline connection to_connection(const jdbc_view& view) {
+  connection c;
+  c.form = source_form::jdbc;
+  c.target = view.target();
+  c.iam = view.iam();
+  c.legacy_iam = view.legacy_iam();
+  c.database = detail::decoded_or_none(view.database());
+  const effective_fields& eff = view.effective();
+  c.workgroup = detail::decoded_or_none(eff.workgroup);
+  c.account_id = detail::decoded_or_none(eff.account_id);
+  c.region = detail::decoded_or_none(eff.region);
+  c.cluster_id = detail::decoded_or_none(eff.cluster_id);
+
+  for (const jdbc_address& a : view.hosts()) {
+    std::size_t port_at = a.offset + a.host.size() + 1;
+    c.hosts.push_back({std::string(a.host), a.port, a.offset, port_at});
+  }
+  if (view.database())
+    c.database_offset = static_cast<std::size_t>(view.database().raw().data() - view.url().data());
+  // The driver keeps host and port as two comma lists and pairs them by position at connect
+  // time; an argument replaces its whole list.
+  if (encoded_text port_arg = view.argument("port")) {
+    std::vector<std::uint32_t> ports;
+    detail::for_each_java_split(port_arg.decoded(), ',', [&](std::string_view text) {
+      std::uint32_t number = 0;
+      ports.push_back(detail::parse_jdbc_port(text, number) ? number : 0);
+    });
+    if (c.hosts.size() < ports.size()) c.hosts.resize(ports.size());
+    for (std::size_t i = 0; i < c.hosts.size(); ++i)
+      c.hosts[i].port = i < ports.size() ? ports[i] : port::default_number;
+  }
+  if (encoded_text host_arg = view.argument("host")) {
+    std::size_t index = 0;
+    std::vector<address> named;
+    detail::for_each_java_split(host_arg.decoded(), ',', [&](std::string_view text) {
+      named.push_back({std::string(text), index < c.hosts.size() ? c.hosts[index].port : port::default_number,
+                       0, 0});
+      ++index;
+    });
+    c.hosts = std::move(named);
+  }
+
+  for (const jdbc_argument& arg : view.arguments()) {
+    property p{std::string(arg.key), arg.value.decoded()};
+    p.offset = arg.offset;
+    p.value_offset = static_cast<std::size_t>(arg.value.raw().data() - view.url().data());
+    p.plus_as_space = arg.value.raw().find('+') != std::string_view::npos;
+    c.properties.push_back(std::move(p));
+  }
+  return c;
+}
+
+// Parse and own in one step.
+[[nodiscard]] inline result<connection> parse_jdbc_connection(std::string_view url) {
+  return parse_jdbc(url).map([](const jdbc_view& view) { return to_connection(view); });
+}
+
+enum class jdbc_style : unsigned char {
+  automatic,   // the style the connection was written in (legacy, IAM or standard)
+  standard,    // jdbc:redshift://host:port/database
+  iam,         // jdbc:redshift:iam://host:port/database (or cluster:region without a host)
+  legacy_iam,  // jdbc:redshift:iam://redshift-serverless-<workgroup>:<region>/database
+};
+
+struct jdbc_options {
+  jdbc_style style = jdbc_style::automatic;
+  bool reveal_secrets = false;  // otherwise secret values are written as ***
+};
+
+namespace detail {
+
+inline bool jdbc_host_is_writable(std::string_view host, bool iam) noexcept {
+  if (host.empty()) return !iam;
+  for (char c : host) {
+    if (c == '/' || c == '?' || c == ';' || c == ',' || c == '\n' || c == '\r') return false;
+    if (iam && c == ':') return false;
+  }
+  if (!iam) {  // an unbracketed ':' would be read as the port separator
+    std::size_t colon = host.rfind(':');
+    std::size_t bracket = host.rfind(']');
+    if (colon != std::string_view::npos && (bracket == std::string_view::npos || bracket < colon)) return false;
+  }
+  return true;
+}
+
+// The explicit arguments a URL needs so that the driver derives the same effective fields.
+inline void append_missing_jdbc_arguments(const connection& c, bool cluster_form,
+                                          std::vector<property>& extra) {
+  host_parts host = c.first_host();
+  explicit_settings given;
+  auto find = [&](std::string_view key) {
+    const property* p = c.find(key);
+    return p ? encoded_text(p->value, text_encoding::plain) : encoded_text{};
+  };
+  given.cluster_id = find("clusterid");
+  given.region = find("region");
+  given.workgroup = find("serverlessworkgroup");
+  given.account_id = find("serverlessacctid");
+  given.is_serverless = find("isserverless");
+  if (cluster_form) {  // the URL itself carries the cluster id and the region
+    if (!given.cluster_id && c.cluster_id) given.cluster_id = encoded_text(*c.cluster_id, text_encoding::plain);
+    if (!given.region && c.region) given.region = encoded_text(*c.region, text_encoding::plain);
+  }
+  effective_fields derived = resolve(host, given, c.iam);
+  auto differs = [](const encoded_text& have, const std::optional<std::string>& want) {
+    return want && (!have || have.raw() != *want);
+  };
+  if (differs(derived.cluster_id, c.cluster_id)) extra.push_back({"ClusterID", *c.cluster_id});
+  if (differs(derived.region, c.region)) extra.push_back({"Region", *c.region});
+  if (differs(derived.workgroup, c.workgroup)) extra.push_back({"serverlessWorkGroup", *c.workgroup});
+  if (differs(derived.account_id, c.account_id)) extra.push_back({"serverlessAcctId", *c.account_id});
+  if (c.target == target_kind::serverless && derived.target != target_kind::serverless && !c.legacy_iam)
+    extra.push_back({"isServerless", "true"});
+}
+
+}  // namespace detail
+
+// Writes a JDBC URL that the official driver reads back as `c`. Values are percent-encoded;
+// secrets are written as *** unless options.reveal_secrets. Fails (with the reason) when the
+// style needs what the connection lacks, or a host or key cannot be written in a JDBC URL.
+[[nodiscard]] inline result<std::string> to_jdbc(const connection& c, const jdbc_options& options = {}) {
+  jdbc_style style = options.style;
+  if (style == jdbc_style::automatic) {
+    const property* iam_arg = c.find("iamauth");
+    if (c.legacy_iam) style = jdbc_style::legacy_iam;
+    else if ((c.iam && !iam_arg) || c.hosts.empty()) style = jdbc_style::iam;
+    else style = jdbc_style::standard;
+  }
+
+  std::vector<property> extra;
+  if (style != jdbc_style::legacy_iam)
+    detail::append_missing_jdbc_arguments(c, style == jdbc_style::iam && c.hosts.empty(), extra);
+
+  std::size_t estimate = 64;
+  for (const address& a : c.hosts) estimate += a.host.size() + 12;
+  if (c.database) estimate += 3 * c.database->size();
+  for (const property& p : c.properties) estimate += p.key.size() + 3 * p.value.size() + 2;
+  for (const property& p : extra) estimate += p.key.size() + 3 * p.value.size() + 2;
+  if (c.workgroup) estimate += c.workgroup->size();
+  if (c.region) estimate += c.region->size();
+  std::string out;
+  out.reserve(estimate);
+  out += jdbc_prefix;
+
+  bool write_database = c.database.has_value();
+  if (style == jdbc_style::legacy_iam) {
+    if (!c.region) return fail(errc::missing_required_field, 0, "the legacy IAM syntax needs a region");
+    std::string_view cluster;
+    if (c.cluster_id && detail::starts_with(*c.cluster_id, legacy_serverless_prefix)) cluster = *c.cluster_id;
+    else if (!c.workgroup)
+      return fail(errc::missing_required_field, 0, "the legacy IAM syntax needs a Serverless workgroup");
+    out += "iam://";
+    if (cluster.empty()) {
+      out += legacy_serverless_prefix;
+      out += *c.workgroup;
+    } else {
+      out += cluster;
+    }
+    if (!detail::jdbc_host_is_writable(std::string_view(out).substr(jdbc_prefix.size() + 6), true))
+      return fail(errc::unrepresentable_value, 0, "the workgroup holds a character the IAM URL syntax cannot carry");
+    if (c.region->empty() || detail::all_of_digits(*c.region) ||
+        c.region->find_first_of("/?;\n\r") != std::string::npos)
+      return fail(errc::unrepresentable_value, 0, "the region cannot be written as the cluster-id form's second part");
+    out += ':';
+    out += *c.region;
+  } else if (style == jdbc_style::iam) {
+    out += "iam://";
+    if (c.hosts.empty()) {
+      if (!c.cluster_id || !c.region)
+        return fail(errc::missing_required_field, 0, "an IAM URL needs a host, or a cluster id and a region");
+      if (!detail::jdbc_host_is_writable(*c.cluster_id, true) || c.region->empty() ||
+          detail::all_of_digits(*c.region) || c.region->find_first_of("/?;\n\r") != std::string::npos)
+        return fail(errc::unrepresentable_value, 0, "this cluster id and region cannot be written in an IAM URL");
+      out += *c.cluster_id;
+      out += ':';
+      out += *c.region;
+    } else {
+      if (c.hosts.size() != 1)
+        return fail(errc::unrepresentable_value, 0, "an IAM URL carries exactly one host");
+      if (!detail::jdbc_host_is_writable(c.hosts[0].host, true))
+        return fail(errc::unrepresentable_value, 0, "this host cannot be written in an IAM URL (IPv6, ':', '/', '?', ';' or ',')");
+      out += c.hosts[0].host;
+      out += ':';
+      out += std::to_string(c.hosts[0].port);
+    }
+  } else {
+    if (c.hosts.empty()) return fail(errc::missing_required_field, 0, "a JDBC URL needs a host");
+    out += "//";
+    for (std::size_t i = 0; i < c.hosts.size(); ++i) {
+      const address& a = c.hosts[i];
+      if (!detail::jdbc_host_is_writable(a.host, false) || (a.host.empty() && c.hosts.size() > 1))
+        return fail(errc::unrepresentable_value, 0, "this host cannot be written in a JDBC URL");
+      if (a.port < 1 || a.port > 65535)
+        return fail(errc::invalid_port, 0, "the standard JDBC form carries only ports 1-65535");
+      if (i) out += ',';
+      out += a.host;
+      out += ':';
+      out += std::to_string(a.port);
+    }
+    write_database = true;  // the driver requires the '/'
+  }
+  if (write_database) {
+    out += '/';
+    if (c.database) detail::append_percent_encoded(out, *c.database);
+  }
+
+  char separator = '?';
+  auto write_property = [&](const property& p) -> bool {
+    if (p.key.find_first_of("=;&\n\r") != std::string::npos || (p.key.find('?') != std::string::npos && separator == '?'))
+      return false;
+    out += separator;
+    separator = '&';
+    out += p.key;
+    out += '=';
+    if (p.secret() && !options.reveal_secrets) out += redacted;
+    else detail::append_percent_encoded(out, p.value);
+    return true;
+  };
+  for (const property& p : c.properties)
+    if (!write_property(p))
+      return fail(errc::unrepresentable_value, 0, "a property key holds '=', ';', '&' or a line break, which a JDBC URL cannot carry");
+  for (const property& p : extra) (void)write_property(p);
+  return out;
+}
+
+}  // namespace rsconn

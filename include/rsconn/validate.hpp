@@ -1,0 +1,320 @@
+// validate(connection): everything AWS would refuse, or that would fail at connect time, as
+// diagnostics with a severity, a stable code, the byte offset in the parsed input, and a
+// sentence a person can act on. Parsing follows the drivers; this follows AWS.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rsconn/connection.hpp"
+#include "rsconn/detail/ascii.hpp"
+#include "rsconn/error.hpp"
+#include "rsconn/host.hpp"
+#include "rsconn/names.hpp"
+#include "rsconn/port.hpp"
+
+namespace rsconn {
+
+enum class severity : unsigned char { warning, error };
+
+[[nodiscard]] constexpr std::string_view to_string(severity s) noexcept {
+  return s == severity::error ? "error" : "warning";
+}
+
+struct diagnostic {
+  rsconn::severity severity = severity::error;
+  errc code{};
+  std::size_t offset = 0;
+  std::string message;
+};
+
+[[nodiscard]] inline bool has_errors(const std::vector<diagnostic>& diagnostics) noexcept {
+  for (const diagnostic& d : diagnostics)
+    if (d.severity == severity::error) return true;
+  return false;
+}
+
+namespace detail {
+
+inline std::string quoted(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '"';
+  out += text;
+  out += '"';
+  return out;
+}
+
+class diagnostics_builder {
+ public:
+  void add(severity s, errc code, std::size_t offset, std::string message) {
+    out.push_back({s, code, offset, std::move(message)});
+  }
+  std::vector<diagnostic> out;
+};
+
+inline std::size_t offset_in(std::string_view whole, std::size_t whole_offset, std::string_view part) {
+  if (part.empty() || part.data() < whole.data() || part.data() > whole.data() + whole.size()) return whole_offset;
+  return whole_offset + static_cast<std::size_t>(part.data() - whole.data());
+}
+
+inline void check_region(diagnostics_builder& d, std::string_view region_text, std::size_t offset,
+                         const host_parts* host, bool serverless) {
+  auto parsed = region::make(region_text);
+  if (!parsed) {
+    d.add(severity::error, errc::invalid_region, offset + parsed.error().offset,
+          "region " + quoted(region_text) + " is not a region code such as us-east-1");
+    return;
+  }
+  if (host && !host->dns_suffix.empty()) {
+    bool china_suffix = iequals(host->dns_suffix, "amazonaws.com.cn");
+    bool china_region = parsed->partition() == partition::aws_cn;
+    if (china_suffix != china_region)
+      d.add(severity::error, errc::region_partition_mismatch, offset,
+            "region " + quoted(region_text) + " belongs to partition " + std::string(to_string(parsed->partition())) +
+                ", whose endpoints end in " + std::string(parsed->dns_suffix()) + ", but the host ends in " +
+                std::string(host->dns_suffix));
+  }
+  if (serverless && !parsed->offers_serverless())
+    d.add(severity::warning, errc::unknown_serverless_region, offset,
+          "Redshift Serverless is not known to be offered in region " + quoted(region_text) +
+              " (check the region code; new regions do appear)");
+}
+
+inline void check_host(diagnostics_builder& d, const connection& c, const address& a) {
+  std::string_view host = a.host;
+  std::size_t at = a.offset;
+  if (host.empty()) {
+    d.add(severity::error, errc::empty_host, at, "the host name is empty");
+    return;
+  }
+  host_parts parts = classify_host(host);
+  driver_host_reading driver = driver_reading(host);
+  if (parts.is_redshift()) {
+    if (parts.upper_case)
+      d.add(severity::warning, errc::uppercase_host, at,
+            "host " + quoted(host) + " has upper-case letters; DNS ignores case, but the JDBC and Python drivers match "
+            "Redshift host names case-sensitively and will not recognise it; write it in lower case");
+    if (parts.dev_service)
+      d.add(severity::warning, errc::dev_service_label, offset_in(host, at, parts.dns_suffix),
+            "host " + quoted(host) + " names an AWS-internal development endpoint (a \"-dev\" service label)");
+    bool serverless = parts.service == redshift_service::serverless;
+    if (parts.kind == host_kind::serverless) {
+      if (!parts.workgroup.empty()) {
+        if (auto wg = workgroup_name::make(parts.workgroup); !wg)
+          d.add(severity::error, errc::invalid_workgroup_name, offset_in(host, at, parts.workgroup) + wg.error().offset,
+                "workgroup " + quoted(parts.workgroup) +
+                    " breaks AWS's rule: 3 to 64 characters, lower-case letters, digits and hyphens only");
+      } else if (!c.workgroup) {
+        d.add(severity::warning, errc::driver_misreads_host, at,
+              "host " + quoted(host) + " is the account-only Serverless form, which the drivers do not recognise; "
+              "use the workgroup endpoint <workgroup>." + std::string(parts.account) + "." + std::string(parts.region) +
+              ".redshift-serverless." + std::string(parts.dns_suffix) + ", or give serverlessWorkGroup");
+      }
+    }
+    if (serverless || parts.kind == host_kind::serverless) {
+      if (auto acct = account_id::make(parts.account); !acct)
+        d.add(severity::error, errc::invalid_account_id, offset_in(host, at, parts.account) + acct.error().offset,
+              "account " + quoted(parts.account) + " is not a 12-digit AWS account ID");
+    }
+    if (parts.kind == host_kind::provisioned) {
+      if (auto id = cluster_id::make(parts.cluster); !id)
+        d.add(severity::error, errc::invalid_cluster_id, offset_in(host, at, parts.cluster) + id.error().offset,
+              "cluster identifier " + quoted(parts.cluster) +
+                  " breaks AWS's rule: 1 to 63 lower-case letters, digits and hyphens, a letter first, no \"--\", "
+                  "no trailing hyphen");
+    }
+    if (parts.kind == host_kind::vpc_endpoint) {
+      if (auto name = vpc_endpoint_name::make(parts.endpoint_name); !name)
+        d.add(severity::error, errc::invalid_vpc_endpoint_name,
+              offset_in(host, at, parts.endpoint_name) + name.error().offset,
+              "VPC endpoint name " + quoted(parts.endpoint_name) +
+                  " breaks AWS's rule: 1 to 30 letters, digits and hyphens, a letter first");
+      if (serverless && !c.workgroup) {
+        std::string message = "host " + quoted(host) + " is a Redshift-managed VPC endpoint (" +
+                              quoted(parts.endpoint_name) + "); it does not name its workgroup";
+        if (c.iam)
+          message += ", and the JDBC driver would take " + quoted(driver.first) +
+                     " for the workgroup and fail with \"Serverless workgroup not found\"; add "
+                     "serverlessWorkGroup=<workgroup> (and isServerless=true)";
+        else
+          message += "; IAM authentication would need serverlessWorkGroup=<workgroup>";
+        d.add(c.iam ? severity::error : severity::warning, errc::vpc_endpoint_needs_workgroup, at, message);
+      }
+    }
+    check_region(d, parts.region, offset_in(host, at, parts.region), &parts, serverless);
+    if (!parts.upper_case && driver.service == redshift_service::none && parts.kind != host_kind::vpc_endpoint &&
+        !parts.workgroup.empty())
+      d.add(severity::warning, errc::driver_misreads_host, at,
+            "the JDBC driver's host pattern does not match " + quoted(host) + "; give the fields explicitly");
+    return;
+  }
+
+  // Not a Redshift host by rsconn's reading.
+  if (driver.service != redshift_service::none) {
+    bool serverless_reading = driver.service == redshift_service::serverless;
+    d.add(severity::warning, errc::driver_misreads_host, at,
+          "the JDBC driver would read " + quoted(host) + " as a " +
+              (serverless_reading ? "Serverless workgroup " + quoted(driver.first) + " in account " + quoted(driver.second)
+                                  : "provisioned cluster " + quoted(driver.first)) +
+              " in region " + quoted(driver.region) +
+              ", but it is not a well-formed Redshift endpoint (extra labels, a character in place of the '.', or a "
+              "tail after amazonaws.com); IAM would look up the wrong resource");
+  } else {
+    // The RSQL docs' example omits the service label: <workgroup>.<account>.<region>.amazonaws.com.
+    std::string_view h = host;
+    if (!h.empty() && h.back() == '.') h.remove_suffix(1);
+    for (std::string_view suffix : {std::string_view(".amazonaws.com.cn"), std::string_view(".amazonaws.com")}) {
+      if (!iends_with(h, suffix)) continue;
+      std::string_view front = h.substr(0, h.size() - suffix.size());
+      std::size_t last = front.rfind('.');
+      if (last == std::string_view::npos) break;
+      std::string_view region_label = front.substr(last + 1);
+      std::size_t middle = front.rfind('.', last == 0 ? 0 : last - 1);
+      std::string_view account_label = front.substr(middle == std::string_view::npos ? 0 : middle + 1,
+                                                    last - (middle == std::string_view::npos ? 0 : middle + 1));
+      if (region::is_valid(region_label) && account_id::make(account_label))
+        d.add(severity::warning, errc::not_a_redshift_host, at,
+              "host " + quoted(host) + " looks like a Serverless endpoint without its service label; did you mean " +
+                  quoted(std::string(front) + ".redshift-serverless" + std::string(suffix)) + "?");
+      break;
+    }
+  }
+}
+
+inline void check_port(diagnostics_builder& d, const address& a, target_kind target) {
+  std::string number = std::to_string(a.port);
+  if (a.port < 1 || a.port > 65535) {
+    d.add(severity::error, errc::invalid_port, a.port_offset, "port " + number + " is not a TCP port (1-65535)");
+    return;
+  }
+  auto p = port::make(a.port).value();
+  if (target == target_kind::serverless && !p.in_serverless_range())
+    d.add(severity::error, errc::port_outside_serverless_range, a.port_offset,
+          "port " + number + " is outside the Serverless ranges 5431-5455 and 8191-8215");
+  else if (target == target_kind::provisioned && !p.in_provisioned_range())
+    d.add(severity::error, errc::port_outside_provisioned_range, a.port_offset,
+          "port " + number + " is below 1150, which no provisioned cluster accepts (RA3: 5431-5455, 8191-8215; "
+          "DC2: 1150-65535)");
+}
+
+inline bool is_boolean_key(std::string_view key) noexcept {
+  for (std::string_view k : {"ssl", "iamauth", "isserverless", "autocreate", "groupfederation", "iam", "serverless"})
+    if (iequals(key, k)) return true;
+  return false;
+}
+
+inline void check_properties(diagnostics_builder& d, const connection& c) {
+  const std::vector<property>& props = c.properties;
+  for (std::size_t i = 0; i < props.size(); ++i) {
+    const property& p = props[i];
+    const property* last = c.find(p.key);
+    if (last != &p)
+      d.add(severity::warning, errc::duplicate_property, p.offset,
+            "property " + quoted(p.key) + " is given more than once; the driver uses the last value" +
+                (last->secret() ? std::string() : " " + quoted(last->value)));
+    if (p.secret() && p.plus_as_space && c.form == source_form::jdbc)
+      d.add(severity::warning, errc::unencoded_plus_in_secret, p.value_offset,
+            "the value of " + quoted(p.key) +
+                " has a '+', which the JDBC driver decodes as a space; write a literal '+' as %2B");
+    if (last == &p && is_boolean_key(p.key) && !iequals(p.value, "true") && !iequals(p.value, "false") &&
+        !(c.form == source_form::odbc && (p.value == "1" || p.value == "0")))
+      d.add(severity::warning, errc::invalid_boolean, p.value_offset,
+            "property " + quoted(p.key) + " should be true or false; the driver reads " + quoted(p.value) + " as false");
+    if (last == &p && iequals(p.key, "iamduration")) {
+      auto seconds = port::parse(p.value);  // digits only; 1..65535 covers the 900..3600 test
+      if (!seconds || seconds->number() < 900 || seconds->number() > 3600)
+        d.add(severity::warning, errc::iam_duration_out_of_range, p.value_offset,
+              "IAMDuration " + quoted(p.value) + " is outside 900-3600 seconds, the range AWS issues credentials for");
+    }
+  }
+}
+
+inline std::size_t property_offset(const connection& c, std::string_view key) {
+  const property* p = c.find(key);
+  return p ? p->value_offset : 0;
+}
+
+// Where the JDBC cluster-id form (jdbc:redshift:iam://CLUSTER:REGION) wrote its two parts,
+// unless a property overrode them.
+inline std::size_t cluster_part_offset(const connection& c) {
+  if (c.find("clusterid")) return property_offset(c, "clusterid");
+  return c.form == source_form::jdbc ? std::string_view("jdbc:redshift:iam://").size() : 0;
+}
+inline std::size_t region_part_offset(const connection& c) {
+  if (c.find("region")) return property_offset(c, "region");
+  if (c.form != source_form::jdbc || !c.cluster_id) return 0;
+  return cluster_part_offset(c) + c.cluster_id->size() + 1;
+}
+
+}  // namespace detail
+
+// Every problem rsconn can see in a connection, in input order where it can.
+[[nodiscard]] inline std::vector<diagnostic> validate(const connection& c) {
+  detail::diagnostics_builder d;
+  for (const address& a : c.hosts) detail::check_host(d, c, a);
+  for (const address& a : c.hosts) detail::check_port(d, a, c.target);
+
+  host_parts host = c.first_host();
+  // Explicit fields: their own rules, and agreement with the host.
+  if (c.workgroup && (host.workgroup.empty() || *c.workgroup != host.workgroup)) {
+    std::size_t at = detail::property_offset(c, c.legacy_iam ? "clusterid" : "serverlessworkgroup");
+    if (c.legacy_iam && c.hosts.empty()) at = detail::cluster_part_offset(c) + legacy_serverless_prefix.size();
+    if (auto wg = workgroup_name::make(*c.workgroup); !wg)
+      d.add(severity::error, errc::invalid_workgroup_name, at,
+            "workgroup " + detail::quoted(*c.workgroup) +
+                " breaks AWS's rule: 3 to 64 characters, lower-case letters, digits and hyphens only");
+    if (!host.workgroup.empty())
+      d.add(severity::warning, errc::conflicting_property, at,
+            "serverlessWorkGroup " + detail::quoted(*c.workgroup) + " overrides workgroup " +
+                detail::quoted(host.workgroup) + " named by the host");
+  }
+  if (c.account_id && (host.account.empty() || *c.account_id != host.account)) {
+    std::size_t at = detail::property_offset(c, "serverlessacctid");
+    if (auto acct = account_id::make(*c.account_id); !acct)
+      d.add(severity::error, errc::invalid_account_id, at + acct.error().offset,
+            "account " + detail::quoted(*c.account_id) + " is not a 12-digit AWS account ID");
+  }
+  if (c.region && (host.region.empty() || *c.region != host.region)) {
+    std::size_t at = c.hosts.empty() ? detail::region_part_offset(c) : detail::property_offset(c, "region");
+    detail::check_region(d, *c.region, at, host.is_redshift() ? &host : nullptr, c.target == target_kind::serverless);
+    if (!host.region.empty())
+      d.add(severity::warning, errc::conflicting_property, at,
+            "Region " + detail::quoted(*c.region) + " overrides region " + detail::quoted(host.region) +
+                " named by the host");
+  }
+  if (c.cluster_id && !c.legacy_iam && (host.cluster.empty() || *c.cluster_id != host.cluster)) {
+    std::size_t at = c.hosts.empty() ? detail::cluster_part_offset(c) : detail::property_offset(c, "clusterid");
+    if (auto id = cluster_id::make(*c.cluster_id); !id)
+      d.add(severity::error, errc::invalid_cluster_id, at + id.error().offset,
+            "cluster identifier " + detail::quoted(*c.cluster_id) +
+                " breaks AWS's rule: 1 to 63 lower-case letters, digits and hyphens, a letter first, no \"--\", "
+                "no trailing hyphen");
+  }
+  if (c.workgroup && !c.legacy_iam && c.target == target_kind::serverless && !host.is_redshift() &&
+      c.iam) {
+    const property* flag = c.find("isserverless");
+    if (!flag || !detail::iequals(flag->value, "true"))
+      d.add(severity::warning, errc::conflicting_property, detail::property_offset(c, "serverlessworkgroup"),
+            "with a custom host the JDBC driver uses serverlessWorkGroup only when isServerless=true; add it");
+  }
+
+  if (c.database) {
+    if (c.database->empty())
+      d.add(severity::warning, errc::no_database, c.database_offset,
+            "the database name is empty; the server will use the user name as the database");
+    else if (auto db = database_name::make(*c.database); !db)
+      d.add(severity::error, errc::invalid_database_name, c.database_offset + db.error().offset,
+            "database " + detail::quoted(*c.database) + " is not a valid name: 1 to 127 bytes, no control characters");
+  } else if (c.form == source_form::jdbc) {
+    d.add(severity::warning, errc::no_database, c.database_offset,
+          "no database is named, and the JDBC driver has no default; add /dev (the database a workgroup is "
+          "created with) or the one you need");
+  }
+  detail::check_properties(d, c);
+  return std::move(d.out);
+}
+
+}  // namespace rsconn
