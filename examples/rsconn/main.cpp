@@ -1,10 +1,13 @@
 // rsconn — the command-line face of the library.
 //
-//   rsconn parse [--json] [--show-secrets] INPUT   what a connection string says
-//   rsconn check INPUT...                           diagnostics; exit 1 if any is an error
+//   rsconn parse [--json] [--show-secrets] INPUT          what a connection string says
+//   rsconn check INPUT...                                  diagnostics; exit 1 if any is an error
+//   rsconn convert --to FORM [--driver NAME] [--show-secrets] INPUT...
+//   rsconn build --workgroup W --account A --region R [--port P] [--database D] [--user U] --to FORM
 //
-// Exit codes (a public contract): 0 success; 1 an input does not parse (parse) or has an
-// error-severity diagnostic (check); 2 usage error.
+// Exit codes (a public contract): 0 success; 1 an input does not parse (parse, convert), has
+// an error-severity diagnostic (check), or cannot be written in the target form (convert,
+// build); 2 usage error. '-' as an INPUT reads one input per line from stdin.
 #include <cstddef>
 #include <iostream>
 #include <optional>
@@ -159,27 +162,115 @@ bool check_one(const std::string& label, const std::string& input) {
   return !rsconn::has_errors(diagnostics);
 }
 
-int run_check(const std::vector<std::string>& inputs) {
-  bool clean = true;
+
+
+// The target forms of `convert` and `build`, by their CLI names.
+const std::vector<std::string>& target_forms() {
+  static const std::vector<std::string> forms = {"jdbc", "jdbc-iam", "jdbc-iam-legacy", "endpoint"};
+  return forms;
+}
+
+struct convert_options {
+  std::string to;
+  std::string driver;
+  bool show_secrets = false;
+};
+
+rsconn::result<std::string> convert_to(const rsconn::connection& c, const convert_options& options) {
+  if (options.to == "endpoint") return rsconn::to_endpoint(c);
+  rsconn::jdbc_options jdbc;
+  jdbc.reveal_secrets = options.show_secrets;
+  jdbc.style = options.to == "jdbc-iam"          ? rsconn::jdbc_style::iam
+               : options.to == "jdbc-iam-legacy" ? rsconn::jdbc_style::legacy_iam
+                                                 : rsconn::jdbc_style::standard;
+  return rsconn::to_jdbc(c, jdbc);
+}
+
+// Converts one input; prints the result or the reason. Returns whether it worked.
+bool convert_one(const std::string& label, const std::string& input, const convert_options& options) {
+  auto parsed = rsconn::parse(input);
+  if (!parsed) {
+    std::cerr << label << ": " << parsed.error().message() << " (" << rsconn::to_string(parsed.error().code)
+              << " at byte " << parsed.error().offset << ")\n";
+    return false;
+  }
+  auto converted = convert_to(*parsed, options);
+  if (!converted) {
+    std::cerr << label << ": cannot write it as " << options.to << ": " << converted.error().message() << " ("
+              << rsconn::to_string(converted.error().code) << ")\n";
+    return false;
+  }
+  std::cout << *converted << "\n";
+  return true;
+}
+
+// Runs `each(label, input)` over the inputs, reading stdin line by line for '-'. Returns
+// whether every call succeeded.
+template <class F>
+bool for_each_input(const std::vector<std::string>& inputs, F each) {
+  bool all = true;
   std::size_t argument = 0;
   for (const std::string& input : inputs) {
     ++argument;
-    if (input == "-") {
-      std::string line;
-      std::size_t number = 0;
-      while (std::getline(std::cin, line)) {
-        ++number;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.empty()) continue;
-        clean = check_one("stdin:" + std::to_string(number), line) && clean;
-      }
-    } else {
-      clean = check_one("input " + std::to_string(argument), input) && clean;
+    if (input != "-") {
+      all = each("input " + std::to_string(argument), input) && all;
+      continue;
+    }
+    std::string line;
+    std::size_t number = 0;
+    while (std::getline(std::cin, line)) {
+      ++number;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty()) continue;
+      all = each("stdin:" + std::to_string(number), line) && all;
     }
   }
-  return clean ? exit_ok : exit_failure;
+  return all;
 }
 
+struct build_options {
+  std::string workgroup, account, region, database, user;
+  long long port = rsconn::port::default_number;
+};
+
+int run_build(const build_options& parts, const convert_options& options) {
+  auto complain = [](std::string_view flag, const std::string& value, const rsconn::error& e) {
+    std::cerr << "rsconn: " << flag << " \"" << value << "\": " << e.message() << " (" << rsconn::to_string(e.code)
+              << " at byte " << e.offset << ")\n";
+    return exit_failure;
+  };
+  auto workgroup = rsconn::workgroup_name::make(parts.workgroup);
+  if (!workgroup) return complain("--workgroup", parts.workgroup, workgroup.error());
+  auto account = rsconn::account_id::make(parts.account);
+  if (!account) return complain("--account", parts.account, account.error());
+  auto where = rsconn::region::make(parts.region);
+  if (!where) return complain("--region", parts.region, where.error());
+  auto listen = rsconn::port::make(parts.port);
+  if (!listen) return complain("--port", std::to_string(parts.port), listen.error());
+  if (!listen->in_serverless_range()) {
+    std::cerr << "rsconn: --port " << parts.port << ": Redshift Serverless listens only on ports 5431-5455 and 8191-8215\n";
+    return exit_failure;
+  }
+  std::optional<std::string> database;
+  if (!parts.database.empty()) {
+    auto name = rsconn::database_name::make(parts.database);
+    if (!name) return complain("--database", parts.database, name.error());
+    database = parts.database;
+  }
+  rsconn::connection c = rsconn::make_serverless_connection(*workgroup, *account, *where, *listen, database);
+  if (!parts.user.empty()) c.properties.push_back({"user", parts.user});
+  auto converted = convert_to(c, options);
+  if (!converted) {
+    std::cerr << "rsconn: cannot write it as " << options.to << ": " << converted.error().message() << "\n";
+    return exit_failure;
+  }
+  std::cout << *converted << "\n";
+  return exit_ok;
+}
+
+int run_check(const std::vector<std::string>& inputs) {
+  return for_each_input(inputs, check_one) ? exit_ok : exit_failure;
+}
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -199,6 +290,26 @@ int main(int argc, char** argv) {
   CLI::App* check = app.add_subcommand("check", "Print diagnostics; exit 1 if any input has an error");
   check->add_option("INPUT", check_inputs, "Connection strings; '-' reads one per line from stdin")->required();
 
+  convert_options conversion;
+  std::vector<std::string> convert_inputs;
+  CLI::App* convert = app.add_subcommand("convert", "Write connection strings in another form");
+  convert->add_option("--to", conversion.to, "The form to write")->required()->check(CLI::IsMember(target_forms()));
+  convert->add_option("--driver", conversion.driver, "The ODBC driver name to write");
+  convert->add_flag("--show-secrets", conversion.show_secrets, "Write passwords and tokens instead of ***");
+  convert->add_option("INPUT", convert_inputs, "Connection strings; '-' reads one per line from stdin")->required();
+
+  build_options parts;
+  convert_options build_target;
+  CLI::App* build = app.add_subcommand("build", "Compose a Serverless connection string from its parts");
+  build->add_option("--workgroup", parts.workgroup, "Workgroup name")->required();
+  build->add_option("--account", parts.account, "12-digit AWS account ID")->required();
+  build->add_option("--region", parts.region, "Region code, e.g. us-east-1")->required();
+  build->add_option("--port", parts.port, "Port (5431-5455 or 8191-8215; default 5439)");
+  build->add_option("--database", parts.database, "Database name");
+  build->add_option("--user", parts.user, "User name");
+  build->add_option("--to", build_target.to, "The form to write")->required()->check(CLI::IsMember(target_forms()));
+  build->add_option("--driver", build_target.driver, "The ODBC driver name to write");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -213,5 +324,12 @@ int main(int argc, char** argv) {
   }
 
   if (parse->parsed()) return run_parse(parse_input, as_json, show_secrets);
+  if (convert->parsed()) {
+    bool all = for_each_input(convert_inputs, [&](const std::string& label, const std::string& input) {
+      return convert_one(label, input, conversion);
+    });
+    return all ? exit_ok : exit_failure;
+  }
+  if (build->parsed()) return run_build(parts, build_target);
   return run_check(check_inputs);
 }

@@ -136,6 +136,9 @@ struct effective_fields {
   out.workgroup = given.workgroup ? given.workgroup : from_host(host.workgroup);
 
   encoded_text legacy_workgroup = out.cluster_id.after_prefix(legacy_serverless_prefix);
+  // One branch per rule, in the driver's order of precedence; several rules give the same
+  // target, and merging them would hide that order.
+  // NOLINTBEGIN(bugprone-branch-clone)
   if (legacy_workgroup) {
     out.target = target_kind::serverless;
     out.legacy_iam = iam;
@@ -152,7 +155,34 @@ struct effective_fields {
   } else if (out.workgroup) {
     out.target = target_kind::serverless;
   }
+  // NOLINTEND(bugprone-branch-clone)
   return out;
 }
 
+// The endpoint host of a Serverless workgroup: <workgroup>.<account>.<region>.redshift-serverless.<suffix>,
+// with the partition's DNS suffix (amazonaws.com.cn in China).
+[[nodiscard]] inline std::string serverless_host(const workgroup_name& workgroup, const account_id& account,
+                                                 const region& where) {
+  std::string host;
+  host.reserve(workgroup.str().size() + account.str().size() + where.str().size() + 40);
+  host.append(workgroup.str()).append(".").append(account.str()).append(".").append(where.str());
+  host.append(".redshift-serverless.").append(where.dns_suffix());
+  return host;
+}
+
+// A connection to a Serverless workgroup built from validated parts (what `rsconn build` does).
+[[nodiscard]] inline connection make_serverless_connection(const workgroup_name& workgroup, const account_id& account,
+                                                           const region& where, port listen = port(),
+                                                           std::optional<std::string> database = std::nullopt) {
+  connection c;
+  c.target = target_kind::serverless;
+  c.hosts.push_back({serverless_host(workgroup, account, where), listen.number()});
+  c.database = std::move(database);
+  c.workgroup = std::string(workgroup.str());
+  c.account_id = std::string(account.str());
+  c.region = std::string(where.str());
+  return c;
+}
+
 }  // namespace rsconn
+

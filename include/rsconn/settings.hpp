@@ -1,0 +1,142 @@
+// The settings a connection string can carry, and what each form calls them.
+//
+// Forms name the same setting differently (JDBC `user`, ODBC `UID`, libpq `user`; JDBC
+// `serverlessWorkGroup`, ODBC `Workgroup`). Converting between forms goes through this table:
+// a property's key is looked up (ASCII case-insensitively, aliases included) and written with
+// the target form's name. Keys that name no known setting are carried over as written where the
+// target form allows unknown keys.
+#pragma once
+
+#include <string_view>
+
+#include "rsconn/connection.hpp"
+#include "rsconn/detail/ascii.hpp"
+
+namespace rsconn {
+
+enum class setting : unsigned char {
+  unknown,
+  // Structural: the model holds these as fields; formatters write them from there.
+  host,
+  port,
+  database,
+  driver,
+  // Carried as properties.
+  user,
+  password,
+  ssl,
+  ssl_mode,
+  iam,
+  cluster_id,
+  region,
+  db_user,
+  db_groups,
+  auto_create,
+  is_serverless,
+  workgroup,
+  account_id,
+  profile,
+  access_key_id,
+  secret_access_key,
+  session_token,
+  plugin_name,
+  iam_duration,
+  group_federation,
+  endpoint_url,
+  login_timeout,
+  application_name,
+};
+
+struct setting_names {
+  rsconn::setting setting;
+  std::string_view jdbc;           // empty: JDBC has no such key
+  std::string_view odbc;           // empty: ODBC has no such key
+  std::string_view libpq;          // empty: libpq has no such keyword
+  std::string_view aliases[3];     // other spellings that readers accept (any form)
+};
+
+// The table. The first name in each column is the one formatters write.
+inline constexpr setting_names setting_table[] = {
+    {setting::host, "host", "Server", "host", {"HostName", "Servername", ""}},
+    {setting::port, "port", "Port", "port", {"PortNumber", "", ""}},
+    {setting::database, "dbname", "Database", "dbname", {"DB", "", ""}},
+    {setting::driver, "", "Driver", "", {"", "", ""}},
+    {setting::user, "user", "UID", "user", {"uid", "LogonID", ""}},
+    {setting::password, "password", "PWD", "password", {"pwd", "", ""}},
+    {setting::ssl, "ssl", "", "", {"", "", ""}},
+    {setting::ssl_mode, "sslmode", "SSLMode", "sslmode", {"", "", ""}},
+    {setting::iam, "iamauth", "IAM", "", {"", "", ""}},
+    {setting::cluster_id, "ClusterID", "ClusterId", "", {"", "", ""}},
+    {setting::region, "Region", "Region", "", {"", "", ""}},
+    {setting::db_user, "DbUser", "DbUser", "", {"", "", ""}},
+    {setting::db_groups, "DbGroups", "DbGroups", "", {"", "", ""}},
+    {setting::auto_create, "AutoCreate", "AutoCreate", "", {"", "", ""}},
+    {setting::is_serverless, "isServerless", "Serverless", "", {"", "", ""}},
+    {setting::workgroup, "serverlessWorkGroup", "Workgroup", "", {"", "", ""}},
+    {setting::account_id, "serverlessAcctId", "", "", {"", "", ""}},
+    {setting::profile, "Profile", "Profile", "", {"", "", ""}},
+    {setting::access_key_id, "AccessKeyID", "AccessKeyID", "", {"", "", ""}},
+    {setting::secret_access_key, "SecretAccessKey", "SecretAccessKey", "", {"", "", ""}},
+    {setting::session_token, "SessionToken", "SessionToken", "", {"", "", ""}},
+    {setting::plugin_name, "plugin_name", "plugin_name", "", {"", "", ""}},
+    {setting::iam_duration, "IAMDuration", "IAMDuration", "", {"", "", ""}},
+    {setting::group_federation, "groupFederation", "group_federation", "", {"", "", ""}},
+    {setting::endpoint_url, "endpointUrl", "EndpointUrl", "", {"", "", ""}},
+    {setting::login_timeout, "loginTimeout", "LoginTimeout", "connect_timeout", {"", "", ""}},
+    {setting::application_name, "ApplicationName", "ApplicationName", "application_name", {"", "", ""}},
+};
+
+// The entry a key names in any form (ASCII case-insensitive), or nullptr.
+[[nodiscard]] constexpr const setting_names* find_setting(std::string_view key) noexcept {
+  if (key.empty()) return nullptr;
+  for (const setting_names& names : setting_table) {
+    if (detail::iequals(key, names.jdbc) || detail::iequals(key, names.odbc) || detail::iequals(key, names.libpq))
+      return &names;
+    for (std::string_view alias : names.aliases)
+      if (!alias.empty() && detail::iequals(key, alias)) return &names;
+  }
+  return nullptr;
+}
+
+[[nodiscard]] constexpr setting setting_of(std::string_view key) noexcept {
+  const setting_names* names = find_setting(key);
+  return names ? names->setting : setting::unknown;
+}
+
+// Whether the model keeps this setting as a field (host, port, database, driver).
+[[nodiscard]] constexpr bool is_structural(setting s) noexcept {
+  return s == setting::host || s == setting::port || s == setting::database || s == setting::driver;
+}
+
+// The name `form` uses for a property written as `key` in a connection read from `from`:
+// unchanged when both forms are the same; the target's name for a known setting (empty when
+// the target has none); the key itself for an unknown one.
+[[nodiscard]] constexpr std::string_view key_in_form(std::string_view key, source_form from,
+                                                     source_form form) noexcept {
+  auto family = [](source_form f) {
+    return f == source_form::libpq_uri ? source_form::libpq_keywords
+           : (f == source_form::endpoint || f == source_form::host) ? source_form::jdbc
+                                                                    : f;
+  };
+  if (family(from) == family(form)) return key;
+  const setting_names* names = find_setting(key);
+  if (!names) return key;
+  switch (family(form)) {
+    case source_form::odbc: return names->odbc;
+    case source_form::libpq_keywords: return names->libpq;
+    default: return names->jdbc;
+  }
+}
+
+}  // namespace rsconn
+
+namespace rsconn {
+
+// The last property of `c` that names setting `s` under any spelling, or nullptr.
+[[nodiscard]] inline const property* find_setting_property(const connection& c, setting s) noexcept {
+  for (auto it = c.properties.rbegin(); it != c.properties.rend(); ++it)
+    if (setting_of(it->key) == s) return &*it;
+  return nullptr;
+}
+
+}  // namespace rsconn
