@@ -8,6 +8,8 @@
 #include "rsconn/endpoint.hpp"
 #include "rsconn/error.hpp"
 #include "rsconn/jdbc.hpp"
+#include "rsconn/libpq.hpp"
+#include "rsconn/odbc.hpp"
 
 namespace rsconn {
 
@@ -15,6 +17,9 @@ namespace rsconn {
 // parsing. An unrecognised string gets the closest guess for the error message.
 [[nodiscard]] constexpr source_form detect_form(std::string_view text) noexcept {
   if (detail::istarts_with(text, "jdbc:")) return source_form::jdbc;
+  if (is_libpq_uri(text)) return source_form::libpq_uri;  // postgresql:// or postgres://
+  if (looks_like_libpq_keywords(text)) return source_form::libpq_keywords;  // host=... port=...
+  if (looks_like_odbc(text)) return source_form::odbc;  // Driver=...; Server=...; (after libpq: "host=h port=1")
   if (text.find_first_of(":/") != std::string_view::npos || (!text.empty() && text.front() == '['))
     return source_form::endpoint;
   return source_form::host;
@@ -24,13 +29,17 @@ namespace rsconn {
 [[nodiscard]] inline result<connection> parse(std::string_view text) {
   switch (detect_form(text)) {
     case source_form::jdbc: return parse_jdbc_connection(text);
+    case source_form::libpq_uri:
+    case source_form::libpq_keywords: return parse_libpq_connection(text);
+    case source_form::odbc: return parse_odbc_connection(text);
     case source_form::host:
       return parse_host(text).map([](const endpoint_view& v) { return to_connection(v); });
     default: {
       auto c = parse_endpoint_connection(text);
       if (!c && text.find("://") != std::string_view::npos)
         return fail(errc::unrecognized_form, text.find("://"),
-                    "this looks like a URL of a kind rsconn does not read; a JDBC URL starts with jdbc:redshift:");
+                    "this looks like a URL of a kind rsconn does not read; a JDBC URL starts with jdbc:redshift:, a "
+                    "libpq URI with postgresql:// or postgres:// (lower case)");
       return c;
     }
   }

@@ -15,6 +15,7 @@
 
 #include "rsconn/connection.hpp"
 #include "rsconn/detail/ascii.hpp"
+#include "rsconn/detail/decimal.hpp"
 #include "rsconn/error.hpp"
 #include "rsconn/host.hpp"
 #include "rsconn/port.hpp"
@@ -110,6 +111,13 @@ constexpr std::size_t first_bad_host_char(std::string_view host) noexcept {
 
 result<endpoint_view> parse_endpoint(std::string&&) = delete;
 result<endpoint_view> parse_host(std::string&&) = delete;
+// C strings (literals): without these overloads the calls are ambiguous between the above.
+[[nodiscard]] constexpr result<endpoint_view> parse_endpoint(const char* text) noexcept {
+  return parse_endpoint(std::string_view(text));
+}
+[[nodiscard]] constexpr result<endpoint_view> parse_host(const char* text) noexcept {
+  return parse_host(std::string_view(text));
+}
 
 [[nodiscard]] inline connection to_connection(const endpoint_view& view) {
   connection c;
@@ -133,8 +141,10 @@ result<endpoint_view> parse_host(std::string&&) = delete;
 // HOST:PORT/DATABASE (the database part only when the connection names one). Needs exactly
 // one host with a port 1..65535.
 [[nodiscard]] inline result<std::string> to_endpoint(const connection& c) {
-  if (c.hosts.size() != 1)
-    return fail(errc::missing_required_field, 0, "an endpoint carries exactly one host");
+  if (c.hosts.empty())
+    return fail(errc::missing_required_field, 0,
+                "the connection names no host (a JDBC cluster-id URL gives only a cluster id and a region)");
+  if (c.hosts.size() != 1) return fail(errc::unrepresentable_value, 0, "an endpoint carries exactly one host");
   const address& a = c.hosts.front();
   if (a.host.empty() || detail::first_bad_host_char(a.host) < a.host.size())
     return fail(errc::unrepresentable_value, 0, "this host cannot be written as an endpoint");
@@ -143,7 +153,7 @@ result<endpoint_view> parse_host(std::string&&) = delete;
   out.reserve(a.host.size() + 7 + (c.database ? c.database->size() : 0));
   out += a.host;
   out += ':';
-  out += std::to_string(a.port);
+  detail::append_decimal(out, a.port);
   if (c.database) {
     for (char ch : *c.database)
       if (detail::is_control(ch))

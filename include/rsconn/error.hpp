@@ -66,6 +66,7 @@ enum class errc : std::uint8_t {
   missing_required_field,
   value_truncated_by_driver,
   unrepresentable_value,
+  missing_port,
 };
 
 // The snake_case name of a code, as the CLI prints it ("invalid_port").
@@ -119,6 +120,7 @@ enum class errc : std::uint8_t {
     case errc::missing_required_field: return "missing_required_field";
     case errc::value_truncated_by_driver: return "value_truncated_by_driver";
     case errc::unrepresentable_value: return "unrepresentable_value";
+    case errc::missing_port: return "missing_port";
   }
   return "unknown";
 }
@@ -187,6 +189,8 @@ enum class errc : std::uint8_t {
     case errc::missing_required_field: return "the target form needs a field the connection does not have";
     case errc::value_truncated_by_driver: return "the driver truncates this value";
     case errc::unrepresentable_value: return "the value cannot be written in the target form";
+    case errc::missing_port:
+      return "no port is written: libpq then uses 5432, while Redshift listens on 5439 unless configured otherwise";
   }
   return "unknown error";
 }

@@ -196,7 +196,7 @@ namespace detail {
 // Java's '.' matches anything but a line terminator: \n \r U+0085 U+2028 U+2029.
 constexpr bool has_java_line_terminator(std::string_view s) noexcept {
   for (std::size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
+    auto c = static_cast<unsigned char>(s[i]);
     if (c == '\n' || c == '\r') return true;
     if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x85) return true;
     if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&

@@ -23,11 +23,13 @@
 
 #include "rsconn/connection.hpp"
 #include "rsconn/detail/ascii.hpp"
+#include "rsconn/detail/decimal.hpp"
 #include "rsconn/detail/encoded_text.hpp"
 #include "rsconn/detail/java_url.hpp"
 #include "rsconn/detail/percent.hpp"
 #include "rsconn/error.hpp"
 #include "rsconn/host.hpp"
+#include "rsconn/settings.hpp"
 
 namespace rsconn {
 
@@ -53,6 +55,12 @@ struct jdbc_argument {
 };
 
 namespace detail {
+
+// A host as the driver's regexes read it: their '.' stops at a Java line terminator, so a host
+// holding one matches neither and says nothing about a cluster or workgroup.
+constexpr host_parts classify_driver_host(std::string_view host) noexcept {
+  return has_java_line_terminator(host) ? host_parts{} : classify_host(host);
+}
 
 // Integer.parseInt as the driver applies it to a // form port: an optional sign, ASCII
 // digits, then the driver's own 1..65535 check.
@@ -93,9 +101,12 @@ constexpr jdbc_address split_jdbc_address(std::string_view text, std::size_t off
                                           bool& port_ok, std::size_t& port_offset) noexcept {
   jdbc_address address{text, port::default_number, offset};
   port_ok = true;
-  std::size_t colon = text.rfind(':');
-  std::size_t bracket = text.rfind(']');
-  if (colon != std::string_view::npos && (bracket == std::string_view::npos || bracket < colon)) {
+  // The last ':' counts when no ']' follows it: scanning back to the first of either finds it
+  // in a few bytes (the port is short) instead of two scans of the whole host.
+  std::size_t colon = text.size();
+  while (colon > 0 && text[colon - 1] != ':' && text[colon - 1] != ']') --colon;
+  if (colon > 0 && text[colon - 1] == ':') {
+    --colon;
     address.host = text.substr(0, colon);
     port_offset = offset + colon + 1;
     port_ok = parse_jdbc_port(text.substr(colon + 1), address.port);
@@ -203,8 +214,8 @@ class jdbc_argument_range {
           position_ = finished;
           return;
         }
-        std::size_t end = text_.find_first_of(";&", position_);
-        if (end == std::string_view::npos) end = text_.size();
+        std::size_t end = position_;  // the next ';' or '&' (find_first_of is slower here)
+        while (end < text_.size() && text_[end] != ';' && text_[end] != '&') ++end;
         std::string_view token = text_.substr(position_, end - position_);
         std::size_t start = position_;
         position_ = end + 1;
@@ -285,6 +296,12 @@ class jdbc_view {
 
  private:
   friend constexpr result<jdbc_view> parse_jdbc(std::string_view url) noexcept;
+  friend connection to_connection(const jdbc_view& view);
+
+  // The IAM forms' own host, as the driver reads it (none in the cluster-id form).
+  [[nodiscard]] constexpr host_parts iam_url_host() const noexcept {
+    return shape_ == jdbc_shape::iam_host ? detail::classify_driver_host(authority_) : host_parts{};
+  }
 
   std::string_view url_;
   jdbc_shape shape_ = jdbc_shape::hosts;
@@ -302,6 +319,7 @@ class jdbc_view {
   std::size_t ignored_offset_ = 0;
   host_parts host_;
   effective_fields effective_;
+  explicit_settings given_;  // the arguments that override the host (for to_connection)
 };
 
 namespace detail {
@@ -310,6 +328,41 @@ constexpr result<void> check_java_url(std::string_view text, std::size_t offset)
   std::size_t bad = java_url_first_error(text);
   if (bad != std::string_view::npos) return fail(errc::malformed_percent_escape, offset + bad);
   return {};
+}
+
+// Whether a URL key names the driver property `name` (lower-case ASCII). The driver compares
+// key.toLowerCase(Locale.ENGLISH): ASCII case is ignored, and U+212A KELVIN SIGN lower-cases to
+// 'k' (the only non-ASCII character whose lower case is ASCII).
+constexpr bool java_key_is(std::string_view key, std::string_view name) noexcept {
+  std::size_t at = 0;
+  for (char c : name) {
+    if (at < key.size() && to_lower(key[at]) == c) ++at;
+    else if (c == 'k' && key.substr(at, 3) == "\xE2\x84\xAA") at += 3;
+    else return false;
+  }
+  return at == key.size();
+}
+
+// The effective fields of an IAM-form URL with a host argument. The driver derives the cluster
+// id, region, workgroup and account from the URL's own host (`url_host`; nothing in the
+// cluster-id form) before it reads the arguments, so a host argument moves the connection but
+// not these; IamHelper still decides serverless or provisioned on the host connected to, with
+// what the URL put in the properties (its isServerless=true for a serverless host included).
+constexpr effective_fields iam_form_effective(const host_parts& url_host, host_parts connected,
+                                              const explicit_settings& given, bool iam) noexcept {
+  effective_fields out = resolve(url_host, given, iam);
+  explicit_settings properties = given;
+  if (!properties.cluster_id) properties.cluster_id = out.cluster_id;
+  if (!properties.region) properties.region = out.region;
+  if (!properties.workgroup) properties.workgroup = out.workgroup;
+  if (!properties.account_id) properties.account_id = out.account_id;
+  if (!properties.is_serverless && url_host.service == redshift_service::serverless)
+    properties.is_serverless = encoded_text("true", text_encoding::plain);
+  connected.cluster = connected.workgroup = connected.account = connected.region = {};  // its shape only
+  effective_fields decided = resolve(connected, properties, iam);
+  out.target = decided.target;
+  out.legacy_iam = decided.legacy_iam;
+  return out;
 }
 
 }  // namespace detail
@@ -337,6 +390,7 @@ constexpr result<void> check_java_url(std::string_view text, std::size_t offset)
   }
 
   std::size_t at = jdbc_prefix.size();  // position in url (and in server)
+  std::string_view first_address_host;  // the // form's first host, read once below
   if (detail::starts_with(server.substr(at), "iam:")) {
     // The driver's full match of (iam:)?//([^:/?]+)(:([^/?]*))?(/([^?;]*))?([?;](.*))?
     view.iam_ = true;
@@ -362,10 +416,9 @@ constexpr result<void> check_java_url(std::string_view text, std::size_t offset)
       view.database_ = encoded_text(server.substr(db_start, at - db_start), text_encoding::java_url);
       if (at < server.size()) {  // ';' before the first '?': these arguments replace the '?' ones
         std::string_view inner = server.substr(at + 1);
-        for (std::size_t i = 0; i < inner.size(); ++i)
-          if (inner[i] == '\n' || inner[i] == '\r')
-            return fail(errc::malformed_iam_url, at + 1 + i,
-                        "the driver's IAM URL pattern does not accept a line break in the arguments");
+        if (detail::has_java_line_terminator(inner))  // the pattern's (.*) stops at one
+          return fail(errc::malformed_iam_url, at + 1,
+                      "the driver's IAM URL pattern does not accept a line break in the arguments");
         if (view.has_arguments_) {
           view.ignored_ = view.arguments_;
           view.ignored_offset_ = view.arguments_offset_;
@@ -407,8 +460,9 @@ constexpr result<void> check_java_url(std::string_view text, std::size_t offset)
       std::string_view one = view.authority_.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
       bool port_ok = true;
       std::size_t port_offset = 0;
-      (void)detail::split_jdbc_address(one, at + start, port_ok, port_offset);
+      jdbc_address address = detail::split_jdbc_address(one, at + start, port_ok, port_offset);
       if (!port_ok) return fail(errc::invalid_port, port_offset);
+      if (view.host_count_ == 0) first_address_host = address.host;  // what hosts().begin() yields
       ++view.host_count_;
       if (comma == std::string_view::npos) break;
       start = comma + 1;
@@ -431,14 +485,34 @@ constexpr result<void> check_java_url(std::string_view text, std::size_t offset)
   for (const jdbc_argument& arg : view.arguments()) {
     std::size_t value_offset = static_cast<std::size_t>(arg.value.raw().data() - url.data());
     if (auto ok = detail::check_java_url(arg.value.raw(), value_offset); !ok) return tl::unexpected(ok.error());
-    if (detail::iequals(arg.key, "clusterid")) given.cluster_id = arg.value;
-    else if (detail::iequals(arg.key, "region")) given.region = arg.value;
-    else if (detail::iequals(arg.key, "serverlessworkgroup")) given.workgroup = arg.value;
-    else if (detail::iequals(arg.key, "serverlessacctid")) given.account_id = arg.value;
-    else if (detail::iequals(arg.key, "isserverless")) given.is_serverless = arg.value;
-    else if (detail::iequals(arg.key, "iamauth")) iam_arg = arg.value;
-    else if (detail::iequals(arg.key, "dbname")) dbname_arg = arg.value;
-    else if (detail::iequals(arg.key, "host")) host_arg = arg.value;
+    // Dispatch on the length first: most keys (ssl, user, ...) match none of these.
+    switch (arg.key.size()) {
+      case 4:
+        if (detail::iequals(arg.key, "host")) host_arg = arg.value;
+        break;
+      case 6:
+        if (detail::iequals(arg.key, "region")) given.region = arg.value;
+        else if (detail::iequals(arg.key, "dbname")) dbname_arg = arg.value;
+        break;
+      case 7:
+        if (detail::iequals(arg.key, "iamauth")) iam_arg = arg.value;
+        break;
+      case 9:
+        if (detail::iequals(arg.key, "clusterid")) given.cluster_id = arg.value;
+        break;
+      case 12:
+        if (detail::iequals(arg.key, "isserverless")) given.is_serverless = arg.value;
+        break;
+      case 16:
+        if (detail::iequals(arg.key, "serverlessacctid")) given.account_id = arg.value;
+        break;
+      case 19:
+      case 21:  // its 'k' written as U+212A KELVIN SIGN (three bytes), which Java lower-cases to 'k'
+        if (detail::java_key_is(arg.key, "serverlessworkgroup")) given.workgroup = arg.value;
+        break;
+      default:
+        break;
+    }
   }
   if (iam_arg) view.iam_ = iam_arg.iequals("true");
   if (dbname_arg) view.database_ = dbname_arg;
@@ -446,19 +520,30 @@ constexpr result<void> check_java_url(std::string_view text, std::size_t offset)
     if (!given.cluster_id) given.cluster_id = encoded_text(view.authority_, text_encoding::plain);
     if (!given.region) given.region = encoded_text(view.region_part_, text_encoding::plain);
   }
+  // The host connected to: a host argument's first entry (one written with escapes is
+  // classified by to_connection, which can decode it), else the URL's first host.
   std::string_view first_host;
-  if (host_arg && !host_arg.needs_decoding()) {
-    first_host = host_arg.raw().substr(0, host_arg.raw().find(','));
-  } else if (view.shape_ != jdbc_shape::iam_cluster && view.host_count_ > 0) {
-    first_host = (*view.hosts().begin()).host;
+  if (host_arg) {
+    if (!host_arg.needs_decoding()) first_host = host_arg.raw().substr(0, host_arg.raw().find(','));
+  } else if (view.shape_ == jdbc_shape::hosts) {
+    first_host = first_address_host;
+  } else if (view.shape_ != jdbc_shape::iam_cluster) {
+    first_host = view.authority_;  // a single host whose port was read separately
   }
-  view.host_ = classify_host(first_host);
+  view.host_ = detail::classify_driver_host(first_host);
   view.effective_ = resolve(view.host_, given, view.iam_);
+  if (host_arg && view.shape_ != jdbc_shape::hosts && view.shape_ != jdbc_shape::database_only)
+    view.effective_ = detail::iam_form_effective(view.iam_url_host(), view.host_, given, view.iam_);
+  view.given_ = given;
   return view;
 }
 
 // The view would point into a temporary.
 result<jdbc_view> parse_jdbc(std::string&&) = delete;
+// A C string (a literal): without this overload the call is ambiguous between the two above.
+[[nodiscard]] constexpr result<jdbc_view> parse_jdbc(const char* url) noexcept {
+  return parse_jdbc(std::string_view(url));
+}
 
 namespace detail {
 
@@ -512,6 +597,7 @@ inline std::optional<std::string> decoded_or_none(const encoded_text& text) {
     c.database_offset = static_cast<std::size_t>(view.database().raw().data() - view.url().data());
   // The driver keeps host and port as two comma lists and pairs them by position at connect
   // time; an argument replaces its whole list.
+  std::size_t written_hosts = c.hosts.size();
   if (encoded_text port_arg = view.argument("port")) {
     std::vector<std::uint32_t> ports;
     detail::for_each_java_split(port_arg.decoded(), ',', [&](std::string_view text) {
@@ -519,18 +605,39 @@ inline std::optional<std::string> decoded_or_none(const encoded_text& text) {
       ports.push_back(detail::parse_jdbc_port(text, number) ? number : 0);
     });
     if (c.hosts.size() < ports.size()) c.hosts.resize(ports.size());
-    for (std::size_t i = 0; i < c.hosts.size(); ++i)
+    // Diagnostics about these ports point at the argument, not at the URL's overridden ports.
+    auto port_arg_at = static_cast<std::size_t>(port_arg.raw().data() - view.url().data());
+    for (std::size_t i = 0; i < c.hosts.size(); ++i) {
       c.hosts[i].port = i < ports.size() ? ports[i] : port::default_number;
+      c.hosts[i].port_offset = port_arg_at;
+    }
   }
   if (encoded_text host_arg = view.argument("host")) {
     std::size_t index = 0;
     std::vector<address> named;
     detail::for_each_java_split(host_arg.decoded(), ',', [&](std::string_view text) {
-      named.push_back({std::string(text), index < c.hosts.size() ? c.hosts[index].port : port::default_number,
-                       0, 0});
+      bool paired = index < c.hosts.size();
+      named.push_back({std::string(text), paired ? c.hosts[index].port : port::default_number,
+                       static_cast<std::size_t>(host_arg.raw().data() - view.url().data()),
+                       paired ? c.hosts[index].port_offset : 0});
       ++index;
     });
     c.hosts = std::move(named);
+    if (host_arg.needs_decoding()) {  // parse_jdbc (which does not allocate) could not read it
+      std::string_view first = c.hosts.empty() ? std::string_view{} : std::string_view(c.hosts.front().host);
+      host_parts connected = detail::classify_driver_host(first);
+      bool iam_form = view.shape() == jdbc_shape::iam_host || view.shape() == jdbc_shape::iam_cluster;
+      effective_fields derived = iam_form ? detail::iam_form_effective(view.iam_url_host(), connected, view.given_, c.iam)
+                                          : resolve(connected, view.given_, c.iam);
+      c.target = derived.target;
+      c.legacy_iam = derived.legacy_iam;
+      c.workgroup = detail::decoded_or_none(derived.workgroup);
+      c.account_id = detail::decoded_or_none(derived.account_id);
+      c.region = detail::decoded_or_none(derived.region);
+      c.cluster_id = detail::decoded_or_none(derived.cluster_id);
+    }
+  } else if (c.hosts.size() > written_hosts) {
+    c.hosts.resize(written_hosts);  // the driver connects to its hosts only: extra ports go unused
   }
 
   for (const jdbc_argument& arg : view.arguments()) {
@@ -562,6 +669,25 @@ struct jdbc_options {
 
 namespace detail {
 
+// Whether `text` is well-formed UTF-8 (no overlong forms, no surrogates, at most U+10FFFF):
+// exactly the byte sequences that survive a %XX round trip through URLDecoder. Any other byte
+// would come back as U+FFFD, so a value holding one cannot be written in a JDBC URL.
+constexpr bool is_utf8(std::string_view text) noexcept {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    auto b = static_cast<unsigned char>(text[i]);
+    std::size_t n = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+    if (n == 0 || i + n > text.size()) return false;
+    for (std::size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
+    auto b2 = n > 1 ? static_cast<unsigned char>(text[i + 1]) : 0;
+    if ((b == 0xE0 && b2 < 0xA0) || (b == 0xED && b2 >= 0xA0) || (b == 0xF0 && b2 < 0x90) || (b == 0xF4 && b2 >= 0x90))
+      return false;
+    i += n;
+  }
+  return true;
+}
+
 inline bool jdbc_host_is_writable(std::string_view host, bool iam) noexcept {
   if (host.empty()) return !iam;
   for (char c : host) {
@@ -577,19 +703,33 @@ inline bool jdbc_host_is_writable(std::string_view host, bool iam) noexcept {
 }
 
 // The explicit arguments a URL needs so that the driver derives the same effective fields.
+// At most five of them; kept as views into `c` (and literals) so that formatting allocates
+// only the output string.
+struct jdbc_extra_argument {
+  std::string_view key;
+  std::string_view value;
+};
+struct jdbc_extra_arguments {
+  jdbc_extra_argument items[5]{};
+  std::size_t count = 0;
+  void push_back(const jdbc_extra_argument& a) noexcept { items[count++] = a; }
+  [[nodiscard]] const jdbc_extra_argument* begin() const noexcept { return items; }
+  [[nodiscard]] const jdbc_extra_argument* end() const noexcept { return items + count; }
+};
+
 inline void append_missing_jdbc_arguments(const connection& c, bool cluster_form,
-                                          std::vector<property>& extra) {
+                                          jdbc_extra_arguments& extra) {
   host_parts host = c.first_host();
   explicit_settings given;
-  auto find = [&](std::string_view key) {
-    const property* p = c.find(key);
+  auto find = [&](setting s) {
+    const property* p = find_setting_property(c, s);
     return p ? encoded_text(p->value, text_encoding::plain) : encoded_text{};
   };
-  given.cluster_id = find("clusterid");
-  given.region = find("region");
-  given.workgroup = find("serverlessworkgroup");
-  given.account_id = find("serverlessacctid");
-  given.is_serverless = find("isserverless");
+  given.cluster_id = find(setting::cluster_id);
+  given.region = find(setting::region);
+  given.workgroup = find(setting::workgroup);
+  given.account_id = find(setting::account_id);
+  given.is_serverless = find(setting::is_serverless);
   if (cluster_form) {  // the URL itself carries the cluster id and the region
     if (!given.cluster_id && c.cluster_id) given.cluster_id = encoded_text(*c.cluster_id, text_encoding::plain);
     if (!given.region && c.region) given.region = encoded_text(*c.region, text_encoding::plain);
@@ -616,26 +756,37 @@ inline void append_missing_jdbc_arguments(const connection& c, bool cluster_form
   if (style == jdbc_style::automatic) {
     const property* iam_arg = c.find("iamauth");
     if (c.legacy_iam) style = jdbc_style::legacy_iam;
-    else if ((c.iam && !iam_arg) || c.hosts.empty()) style = jdbc_style::iam;
+    // Only the IAM form can leave the database out (the standard form's '/' names the empty
+    // database); an iamauth argument decides IAM whatever the prefix says, so it is safe there.
+    else if ((c.iam && !iam_arg) || c.hosts.empty() || (iam_arg && !c.database && c.hosts.size() == 1))
+      style = jdbc_style::iam;
     else style = jdbc_style::standard;
   }
 
-  std::vector<property> extra;
+  detail::jdbc_extra_arguments extra;
   if (style != jdbc_style::legacy_iam)
     detail::append_missing_jdbc_arguments(c, style == jdbc_style::iam && c.hosts.empty(), extra);
 
+  // An upper bound on the output, so that the one reserve() is the only allocation: 64 covers
+  // the prefix, "iam://" or "//", the legacy cluster prefix, ':' and '/'; each host may add
+  // ',' ':' and ten digits; every escaped byte is three; a redacted secret is three.
+  auto value_bound = [](std::size_t size) { return 3 * size < redacted.size() ? redacted.size() : 3 * size; };
   std::size_t estimate = 64;
   for (const address& a : c.hosts) estimate += a.host.size() + 12;
   if (c.database) estimate += 3 * c.database->size();
-  for (const property& p : c.properties) estimate += p.key.size() + 3 * p.value.size() + 2;
-  for (const property& p : extra) estimate += p.key.size() + 3 * p.value.size() + 2;
+  for (const property& p : c.properties) estimate += p.key.size() + value_bound(p.value.size()) + 2;
+  for (const detail::jdbc_extra_argument& p : extra) estimate += p.key.size() + value_bound(p.value.size()) + 2;
   if (c.workgroup) estimate += c.workgroup->size();
+  if (c.cluster_id) estimate += c.cluster_id->size();
   if (c.region) estimate += c.region->size();
   std::string out;
   out.reserve(estimate);
   out += jdbc_prefix;
 
   bool write_database = c.database.has_value();
+  // Values are percent-encoded as UTF-8 bytes; other bytes would not read back the same.
+  if (c.database && !detail::is_utf8(*c.database))
+    return fail(errc::unrepresentable_value, 0, "the database name is not valid UTF-8, which a JDBC URL cannot carry");
   if (style == jdbc_style::legacy_iam) {
     if (!c.region) return fail(errc::missing_required_field, 0, "the legacy IAM syntax needs a region");
     std::string_view cluster;
@@ -674,7 +825,7 @@ inline void append_missing_jdbc_arguments(const connection& c, bool cluster_form
         return fail(errc::unrepresentable_value, 0, "this host cannot be written in an IAM URL (IPv6, ':', '/', '?', ';' or ',')");
       out += c.hosts[0].host;
       out += ':';
-      out += std::to_string(c.hosts[0].port);
+      detail::append_decimal(out, c.hosts[0].port);
     }
   } else {
     if (c.hosts.empty()) return fail(errc::missing_required_field, 0, "a JDBC URL needs a host");
@@ -688,7 +839,7 @@ inline void append_missing_jdbc_arguments(const connection& c, bool cluster_form
       if (i) out += ',';
       out += a.host;
       out += ':';
-      out += std::to_string(a.port);
+      detail::append_decimal(out, a.port);
     }
     write_database = true;  // the driver requires the '/'
   }
@@ -698,21 +849,31 @@ inline void append_missing_jdbc_arguments(const connection& c, bool cluster_form
   }
 
   char separator = '?';
-  auto write_property = [&](const property& p) -> bool {
-    if (p.key.find_first_of("=;&\n\r") != std::string::npos || (p.key.find('?') != std::string::npos && separator == '?'))
-      return false;
+  auto write_property = [&](std::string_view key, std::string_view value) -> bool {
+    if (key.find_first_of("=;&\n\r") != std::string_view::npos) return false;
     out += separator;
     separator = '&';
-    out += p.key;
+    out += key;
     out += '=';
-    if (p.secret() && !options.reveal_secrets) out += redacted;
-    else detail::append_percent_encoded(out, p.value);
+    if (is_secret_key(key) && !options.reveal_secrets) out += redacted;
+    else detail::append_percent_encoded(out, value);
     return true;
   };
-  for (const property& p : c.properties)
-    if (!write_property(p))
+  for (const property& p : c.properties) {
+    // Properties read from another form go under their JDBC names; the host, port and
+    // database they named are in the URL already.
+    std::string_view key = key_in_form(p.key, c.form, source_form::jdbc);
+    if (c.form != source_form::jdbc && (key.empty() || is_structural(setting_of(p.key)))) continue;
+    if (!detail::is_utf8(p.value))  // checked even when redacted, so that both succeed alike
+      return fail(errc::unrepresentable_value, 0, "a property value is not valid UTF-8, which a JDBC URL cannot carry");
+    if (!write_property(key, p.value))
       return fail(errc::unrepresentable_value, 0, "a property key holds '=', ';', '&' or a line break, which a JDBC URL cannot carry");
-  for (const property& p : extra) (void)write_property(p);
+  }
+  for (const detail::jdbc_extra_argument& p : extra) {
+    if (!detail::is_utf8(p.value))
+      return fail(errc::unrepresentable_value, 0, "a workgroup, account, region or cluster id is not valid UTF-8");
+    (void)write_property(p.key, p.value);
+  }
   return out;
 }
 

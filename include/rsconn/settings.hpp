@@ -51,7 +51,10 @@ struct setting_names {
   rsconn::setting setting;
   std::string_view jdbc;           // empty: JDBC has no such key
   std::string_view odbc;           // empty: ODBC has no such key
-  std::string_view libpq;          // empty: libpq has no such keyword
+  // empty: libpq has no such keyword. libpq keywords are case-sensitive (lower case) and libpq
+  // refuses unknown ones, so to_libpq writes only these names (and keys that already are libpq
+  // keywords, see libpq.hpp's libpq_keywords); JDBC ssl=true|false becomes sslmode there.
+  std::string_view libpq;
   std::string_view aliases[3];     // other spellings that readers accept (any form)
 };
 
@@ -106,6 +109,24 @@ inline constexpr setting_names setting_table[] = {
 // Whether the model keeps this setting as a field (host, port, database, driver).
 [[nodiscard]] constexpr bool is_structural(setting s) noexcept {
   return s == setting::host || s == setting::port || s == setting::database || s == setting::driver;
+}
+
+// How the Redshift ODBC 2.x driver ranks the spellings of one setting: it resolves aliases by
+// key name, not by position (SPEC §4): host Servername > Server > HostName > Host; port
+// PortNumber > Port; database DB > Database; user User > UID > LogonID; password PWD > Password.
+// The rank of `key` among its setting's ODBC spellings (higher wins), or 0 for any other key.
+[[nodiscard]] constexpr int odbc_alias_rank(std::string_view key) noexcept {
+  struct ranked {
+    std::string_view key;
+    int rank;
+  };
+  constexpr ranked ranks[] = {{"Servername", 4}, {"Server", 3}, {"HostName", 2}, {"Host", 1},
+                              {"PortNumber", 2}, {"Port", 1},   {"DB", 2},       {"Database", 1},
+                              {"User", 3},       {"UID", 2},    {"LogonID", 1},  {"PWD", 2},
+                              {"Password", 1}};
+  for (const ranked& r : ranks)
+    if (detail::iequals(key, r.key)) return r.rank;
+  return 0;
 }
 
 // The name `form` uses for a property written as `key` in a connection read from `from`:

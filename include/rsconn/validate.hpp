@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "rsconn/connection.hpp"
@@ -14,6 +15,7 @@
 #include "rsconn/host.hpp"
 #include "rsconn/names.hpp"
 #include "rsconn/port.hpp"
+#include "rsconn/settings.hpp"
 
 namespace rsconn {
 
@@ -38,7 +40,7 @@ struct diagnostic {
 
 namespace detail {
 
-inline std::string quoted(std::string_view text) {
+inline std::string in_quotes(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 2);
   out += '"';
@@ -63,9 +65,20 @@ inline std::size_t offset_in(std::string_view whole, std::size_t whole_offset, s
 inline void check_region(diagnostics_builder& d, std::string_view region_text, std::size_t offset,
                          const host_parts* host, bool serverless) {
   auto parsed = region::make(region_text);
+  if (!parsed && detail::has_upper(region_text)) {
+    // The JDBC driver lower-cases the region before it calls AWS, so this one still works there.
+    std::string lower(region_text);
+    for (char& ch : lower) ch = to_lower(ch);
+    if (region::is_valid(lower)) {
+      d.add(severity::warning, errc::invalid_region, offset,
+            "region " + in_quotes(region_text) + " is written in upper case; the JDBC driver lower-cases it, other "
+            "clients may not: write " + in_quotes(lower));
+      parsed = region::make(lower);
+    }
+  }
   if (!parsed) {
     d.add(severity::error, errc::invalid_region, offset + parsed.error().offset,
-          "region " + quoted(region_text) + " is not a region code such as us-east-1");
+          "region " + in_quotes(region_text) + " is not a region code such as us-east-1");
     return;
   }
   if (host && !host->dns_suffix.empty()) {
@@ -73,13 +86,13 @@ inline void check_region(diagnostics_builder& d, std::string_view region_text, s
     bool china_region = parsed->partition() == partition::aws_cn;
     if (china_suffix != china_region)
       d.add(severity::error, errc::region_partition_mismatch, offset,
-            "region " + quoted(region_text) + " belongs to partition " + std::string(to_string(parsed->partition())) +
+            "region " + in_quotes(region_text) + " belongs to partition " + std::string(to_string(parsed->partition())) +
                 ", whose endpoints end in " + std::string(parsed->dns_suffix()) + ", but the host ends in " +
                 std::string(host->dns_suffix));
   }
   if (serverless && !parsed->offers_serverless())
     d.add(severity::warning, errc::unknown_serverless_region, offset,
-          "Redshift Serverless is not known to be offered in region " + quoted(region_text) +
+          "Redshift Serverless is not known to be offered in region " + in_quotes(region_text) +
               " (check the region code; new regions do appear)");
 }
 
@@ -92,37 +105,44 @@ inline void check_host(diagnostics_builder& d, const connection& c, const addres
   }
   host_parts parts = classify_host(host);
   driver_host_reading driver = driver_reading(host);
+  // DNS ignores case: AWS's naming rules apply to the lower-cased labels (upper case itself is
+  // reported once, as uppercase_host).
+  auto lowered = [](std::string_view label) {
+    std::string out(label);
+    for (char& ch : out) ch = to_lower(ch);
+    return out;
+  };
   if (parts.is_redshift()) {
     if (parts.upper_case)
       d.add(severity::warning, errc::uppercase_host, at,
-            "host " + quoted(host) + " has upper-case letters; DNS ignores case, but the JDBC and Python drivers match "
+            "host " + in_quotes(host) + " has upper-case letters; DNS ignores case, but the JDBC and Python drivers match "
             "Redshift host names case-sensitively and will not recognise it; write it in lower case");
     if (parts.dev_service)
       d.add(severity::warning, errc::dev_service_label, offset_in(host, at, parts.dns_suffix),
-            "host " + quoted(host) + " names an AWS-internal development endpoint (a \"-dev\" service label)");
+            "host " + in_quotes(host) + " names an AWS-internal development endpoint (a \"-dev\" service label)");
     bool serverless = parts.service == redshift_service::serverless;
     if (parts.kind == host_kind::serverless) {
       if (!parts.workgroup.empty()) {
-        if (auto wg = workgroup_name::make(parts.workgroup); !wg)
+        if (auto wg = workgroup_name::make(lowered(parts.workgroup)); !wg)
           d.add(severity::error, errc::invalid_workgroup_name, offset_in(host, at, parts.workgroup) + wg.error().offset,
-                "workgroup " + quoted(parts.workgroup) +
+                "workgroup " + in_quotes(parts.workgroup) +
                     " breaks AWS's rule: 3 to 64 characters, lower-case letters, digits and hyphens only");
       } else if (!c.workgroup) {
         d.add(severity::warning, errc::driver_misreads_host, at,
-              "host " + quoted(host) + " is the account-only Serverless form, which the drivers do not recognise; "
+              "host " + in_quotes(host) + " is the account-only Serverless form, which the drivers do not recognise; "
               "use the workgroup endpoint <workgroup>." + std::string(parts.account) + "." + std::string(parts.region) +
               ".redshift-serverless." + std::string(parts.dns_suffix) + ", or give serverlessWorkGroup");
       }
     }
     if (serverless || parts.kind == host_kind::serverless) {
-      if (auto acct = account_id::make(parts.account); !acct)
+      if (auto acct = account_id::make(lowered(parts.account)); !acct)
         d.add(severity::error, errc::invalid_account_id, offset_in(host, at, parts.account) + acct.error().offset,
-              "account " + quoted(parts.account) + " is not a 12-digit AWS account ID");
+              "account " + in_quotes(parts.account) + " is not a 12-digit AWS account ID");
     }
     if (parts.kind == host_kind::provisioned) {
-      if (auto id = cluster_id::make(parts.cluster); !id)
+      if (auto id = cluster_id::make(lowered(parts.cluster)); !id)
         d.add(severity::error, errc::invalid_cluster_id, offset_in(host, at, parts.cluster) + id.error().offset,
-              "cluster identifier " + quoted(parts.cluster) +
+              "cluster identifier " + in_quotes(parts.cluster) +
                   " breaks AWS's rule: 1 to 63 lower-case letters, digits and hyphens, a letter first, no \"--\", "
                   "no trailing hyphen");
     }
@@ -130,25 +150,25 @@ inline void check_host(diagnostics_builder& d, const connection& c, const addres
       if (auto name = vpc_endpoint_name::make(parts.endpoint_name); !name)
         d.add(severity::error, errc::invalid_vpc_endpoint_name,
               offset_in(host, at, parts.endpoint_name) + name.error().offset,
-              "VPC endpoint name " + quoted(parts.endpoint_name) +
+              "VPC endpoint name " + in_quotes(parts.endpoint_name) +
                   " breaks AWS's rule: 1 to 30 letters, digits and hyphens, a letter first");
       if (serverless && !c.workgroup) {
-        std::string message = "host " + quoted(host) + " is a Redshift-managed VPC endpoint (" +
-                              quoted(parts.endpoint_name) + "); it does not name its workgroup";
+        std::string message = "host " + in_quotes(host) + " is a Redshift-managed VPC endpoint (" +
+                              in_quotes(parts.endpoint_name) + "); it does not name its workgroup";
         if (c.iam)
-          message += ", and the JDBC driver would take " + quoted(driver.first) +
+          message += ", and the JDBC driver would take " + in_quotes(driver.first) +
                      " for the workgroup and fail with \"Serverless workgroup not found\"; add "
-                     "serverlessWorkGroup=<workgroup> (and isServerless=true)";
+                     "serverlessWorkGroup=<workgroup> to the URL's arguments";
         else
           message += "; IAM authentication would need serverlessWorkGroup=<workgroup>";
         d.add(c.iam ? severity::error : severity::warning, errc::vpc_endpoint_needs_workgroup, at, message);
       }
     }
-    check_region(d, parts.region, offset_in(host, at, parts.region), &parts, serverless);
+    check_region(d, lowered(parts.region), offset_in(host, at, parts.region), &parts, serverless);
     if (!parts.upper_case && driver.service == redshift_service::none && parts.kind != host_kind::vpc_endpoint &&
         !parts.workgroup.empty())
       d.add(severity::warning, errc::driver_misreads_host, at,
-            "the JDBC driver's host pattern does not match " + quoted(host) + "; give the fields explicitly");
+            "the JDBC driver's host pattern does not match " + in_quotes(host) + "; give the fields explicitly");
     return;
   }
 
@@ -156,10 +176,10 @@ inline void check_host(diagnostics_builder& d, const connection& c, const addres
   if (driver.service != redshift_service::none) {
     bool serverless_reading = driver.service == redshift_service::serverless;
     d.add(severity::warning, errc::driver_misreads_host, at,
-          "the JDBC driver would read " + quoted(host) + " as a " +
-              (serverless_reading ? "Serverless workgroup " + quoted(driver.first) + " in account " + quoted(driver.second)
-                                  : "provisioned cluster " + quoted(driver.first)) +
-              " in region " + quoted(driver.region) +
+          "the JDBC driver would read " + in_quotes(host) + " as a " +
+              (serverless_reading ? "Serverless workgroup " + in_quotes(driver.first) + " in account " + in_quotes(driver.second)
+                                  : "provisioned cluster " + in_quotes(driver.first)) +
+              " in region " + in_quotes(driver.region) +
               ", but it is not a well-formed Redshift endpoint (extra labels, a character in place of the '.', or a "
               "tail after amazonaws.com); IAM would look up the wrong resource");
   } else {
@@ -177,8 +197,8 @@ inline void check_host(diagnostics_builder& d, const connection& c, const addres
                                                     last - (middle == std::string_view::npos ? 0 : middle + 1));
       if (region::is_valid(region_label) && account_id::make(account_label))
         d.add(severity::warning, errc::not_a_redshift_host, at,
-              "host " + quoted(host) + " looks like a Serverless endpoint without its service label; did you mean " +
-                  quoted(std::string(front) + ".redshift-serverless" + std::string(suffix)) + "?");
+              "host " + in_quotes(host) + " looks like a Serverless endpoint without its service label; did you mean " +
+                  in_quotes(std::string(front) + ".redshift-serverless" + std::string(suffix)) + "?");
       break;
     }
   }
@@ -207,28 +227,111 @@ inline bool is_boolean_key(std::string_view key) noexcept {
 }
 
 inline void check_properties(diagnostics_builder& d, const connection& c) {
-  const std::vector<property>& props = c.properties;
-  for (std::size_t i = 0; i < props.size(); ++i) {
-    const property& p = props[i];
-    const property* last = c.find(p.key);
+  // The last property of each key (case-insensitive), found in one pass: calling c.find for
+  // every property would be quadratic in the number of properties.
+  std::unordered_map<std::string, const property*> last_of;
+  last_of.reserve(c.properties.size());
+  auto folded = [](std::string_view key) {
+    std::string out(key);
+    for (char& ch : out) ch = to_lower(ch);
+    return out;
+  };
+  for (const property& p : c.properties) last_of[folded(p.key)] = &p;
+  for (const property& p : c.properties) {
+    const property* last = last_of[folded(p.key)];
+    // Each duplicate quotes the winning value: a bounded prefix of it, or a thousand
+    // duplicates of a long value would make messages quadratic in the input's size.
+    constexpr std::size_t quoted_value_limit = 64;
     if (last != &p)
       d.add(severity::warning, errc::duplicate_property, p.offset,
-            "property " + quoted(p.key) + " is given more than once; the driver uses the last value" +
-                (last->secret() ? std::string() : " " + quoted(last->value)));
+            "property " + in_quotes(p.key) + " is given more than once; the driver uses the last value" +
+                (last->secret() ? std::string()
+                 : last->value.size() <= quoted_value_limit
+                     ? " " + in_quotes(last->value)
+                     : " " + in_quotes(std::string_view(last->value).substr(0, quoted_value_limit)) + "..."));
     if (p.secret() && p.plus_as_space && c.form == source_form::jdbc)
       d.add(severity::warning, errc::unencoded_plus_in_secret, p.value_offset,
-            "the value of " + quoted(p.key) +
+            "the value of " + in_quotes(p.key) +
                 " has a '+', which the JDBC driver decodes as a space; write a literal '+' as %2B");
     if (last == &p && is_boolean_key(p.key) && !iequals(p.value, "true") && !iequals(p.value, "false") &&
         !(c.form == source_form::odbc && (p.value == "1" || p.value == "0")))
       d.add(severity::warning, errc::invalid_boolean, p.value_offset,
-            "property " + quoted(p.key) + " should be true or false; the driver reads " + quoted(p.value) + " as false");
+            "property " + in_quotes(p.key) + " should be true or false; the driver reads " + in_quotes(p.value) + " as false");
     if (last == &p && iequals(p.key, "iamduration")) {
       auto seconds = port::parse(p.value);  // digits only; 1..65535 covers the 900..3600 test
       if (!seconds || seconds->number() < 900 || seconds->number() > 3600)
         d.add(severity::warning, errc::iam_duration_out_of_range, p.value_offset,
-              "IAMDuration " + quoted(p.value) + " is outside 900-3600 seconds, the range AWS issues credentials for");
+              "IAMDuration " + in_quotes(p.value) + " is outside 900-3600 seconds, the range AWS issues credentials for");
     }
+  }
+}
+
+// The key that names the Serverless workgroup in the connection's form.
+inline std::string_view workgroup_key(const connection& c) noexcept {
+  return c.form == source_form::odbc ? "Workgroup" : "serverlessWorkGroup";
+}
+
+// How many bytes of a value the Redshift ODBC driver keeps (SPEC §4), or 0 for no known limit.
+inline std::size_t odbc_value_limit(std::string_view key) noexcept {
+  if (iequals(key, "ClusterId")) return 255;
+  if (iequals(key, "DbGroups")) return 1023;
+  if (odbc_alias_rank(key) != 0) return 1024;  // host, port, database, user, password
+  for (std::string_view k : {"DSN", "Driver", "Region", "Workgroup"})
+    if (iequals(key, k)) return 1024;
+  return 0;
+}
+
+// What the Redshift ODBC driver's own parser does that a reader would not expect (SPEC §4):
+// keys that swallowed a setting, JDBC-only keys, truncated values, and aliases that lose.
+inline void check_odbc(diagnostics_builder& d, const connection& c) {
+  // A setting's spellings rank by name; for each (setting, spelling) the last property counts.
+  auto group_of = [](std::string_view key) -> int {
+    switch (setting_of(key)) {
+      case setting::host: return 0;
+      case setting::port: return 1;
+      case setting::database: return 2;
+      case setting::user: return 3;
+      case setting::password: return 4;
+      default: return -1;
+    }
+  };
+  const property* last[5][5] = {};
+  int best[5] = {};
+  for (const property& p : c.properties) {
+    int rank = odbc_alias_rank(p.key);
+    int group = rank ? group_of(p.key) : -1;
+    if (group < 0) continue;
+    auto g = static_cast<std::size_t>(group);
+    last[g][static_cast<std::size_t>(rank)] = &p;
+    if (rank > best[g]) best[g] = rank;
+  }
+  for (const property& p : c.properties) {
+    if (std::size_t semi = p.key.find(';'); semi != std::string::npos) {
+      std::string_view lost = std::string_view(p.key).substr(p.key.rfind(';') + 1);
+      d.add(severity::warning, errc::missing_equals, p.offset + semi,
+            "key " + in_quotes(p.key) + " holds a ';': the text before it has no '=', so the driver reads up to the "
+            "next '=' as one key and the setting " + in_quotes(lost) + " is lost; remove that text or give it a value");
+    }
+    if (iequals(p.key, "isServerless"))
+      d.add(severity::warning, errc::unknown_keyword, p.offset,
+            "isServerless is the JDBC name; the Redshift ODBC driver ignores it: write Serverless=1");
+    if (std::size_t limit = odbc_value_limit(p.key); limit != 0 && p.value.size() > limit)
+      d.add(severity::warning, errc::value_truncated_by_driver, p.value_offset + limit,
+            "the Redshift ODBC driver keeps only the first " + std::to_string(limit) + " bytes of " + in_quotes(p.key) +
+                " and silently drops the other " + std::to_string(p.value.size() - limit));
+    if (p.key.size() > 65535)
+      d.add(severity::warning, errc::value_truncated_by_driver, p.offset,
+            "the Redshift ODBC driver keeps a key's length in 16 bits; this key of " + std::to_string(p.key.size()) +
+                " bytes wraps around");
+    int rank = odbc_alias_rank(p.key);
+    int group = rank ? group_of(p.key) : -1;
+    if (group < 0) continue;
+    auto g = static_cast<std::size_t>(group);
+    const property* winner = last[g][static_cast<std::size_t>(best[g])];
+    if (rank != best[g] && last[g][static_cast<std::size_t>(rank)] == &p && winner->value != p.value)
+      d.add(severity::warning, errc::conflicting_property, p.offset,
+            in_quotes(p.key) + " is ignored: the Redshift ODBC driver uses " + in_quotes(winner->key) +
+                ", which it ranks above " + in_quotes(p.key) + " whatever their order");
   }
 }
 
@@ -246,7 +349,11 @@ inline std::size_t cluster_part_offset(const connection& c) {
 inline std::size_t region_part_offset(const connection& c) {
   if (c.find("region")) return property_offset(c, "region");
   if (c.form != source_form::jdbc || !c.cluster_id) return 0;
-  return cluster_part_offset(c) + c.cluster_id->size() + 1;
+  constexpr std::size_t cluster_part = std::string_view("jdbc:redshift:iam://").size();
+  // A ClusterID property replaced the URL's CLUSTER, whose length is then unknown: point at
+  // the cluster-id form's start rather than past the end of the input.
+  if (c.find("clusterid")) return cluster_part;
+  return cluster_part + c.cluster_id->size() + 1;
 }
 
 }  // namespace detail
@@ -260,45 +367,50 @@ inline std::size_t region_part_offset(const connection& c) {
   host_parts host = c.first_host();
   // Explicit fields: their own rules, and agreement with the host.
   if (c.workgroup && (host.workgroup.empty() || *c.workgroup != host.workgroup)) {
-    std::size_t at = detail::property_offset(c, c.legacy_iam ? "clusterid" : "serverlessworkgroup");
-    if (c.legacy_iam && c.hosts.empty()) at = detail::cluster_part_offset(c) + legacy_serverless_prefix.size();
+    // The text the workgroup came from: serverlessWorkGroup (ODBC: Workgroup), else the legacy cluster id after its prefix.
+    std::size_t at = c.find(detail::workgroup_key(c)) ? detail::property_offset(c, detail::workgroup_key(c))
+                     : c.legacy_iam ? detail::cluster_part_offset(c) + legacy_serverless_prefix.size()
+                                    : 0;
     if (auto wg = workgroup_name::make(*c.workgroup); !wg)
-      d.add(severity::error, errc::invalid_workgroup_name, at,
-            "workgroup " + detail::quoted(*c.workgroup) +
+      d.add(severity::error, errc::invalid_workgroup_name, at + wg.error().offset,
+            "workgroup " + detail::in_quotes(*c.workgroup) +
                 " breaks AWS's rule: 3 to 64 characters, lower-case letters, digits and hyphens only");
     if (!host.workgroup.empty())
       d.add(severity::warning, errc::conflicting_property, at,
-            "serverlessWorkGroup " + detail::quoted(*c.workgroup) + " overrides workgroup " +
-                detail::quoted(host.workgroup) + " named by the host");
+            std::string(detail::workgroup_key(c)) + " " + detail::in_quotes(*c.workgroup) + " overrides workgroup " +
+                detail::in_quotes(host.workgroup) + " named by the host");
   }
   if (c.account_id && (host.account.empty() || *c.account_id != host.account)) {
     std::size_t at = detail::property_offset(c, "serverlessacctid");
     if (auto acct = account_id::make(*c.account_id); !acct)
       d.add(severity::error, errc::invalid_account_id, at + acct.error().offset,
-            "account " + detail::quoted(*c.account_id) + " is not a 12-digit AWS account ID");
+            "account " + detail::in_quotes(*c.account_id) + " is not a 12-digit AWS account ID");
   }
   if (c.region && (host.region.empty() || *c.region != host.region)) {
     std::size_t at = c.hosts.empty() ? detail::region_part_offset(c) : detail::property_offset(c, "region");
     detail::check_region(d, *c.region, at, host.is_redshift() ? &host : nullptr, c.target == target_kind::serverless);
     if (!host.region.empty())
       d.add(severity::warning, errc::conflicting_property, at,
-            "Region " + detail::quoted(*c.region) + " overrides region " + detail::quoted(host.region) +
+            "Region " + detail::in_quotes(*c.region) + " overrides region " + detail::in_quotes(host.region) +
                 " named by the host");
   }
   if (c.cluster_id && !c.legacy_iam && (host.cluster.empty() || *c.cluster_id != host.cluster)) {
     std::size_t at = c.hosts.empty() ? detail::cluster_part_offset(c) : detail::property_offset(c, "clusterid");
     if (auto id = cluster_id::make(*c.cluster_id); !id)
       d.add(severity::error, errc::invalid_cluster_id, at + id.error().offset,
-            "cluster identifier " + detail::quoted(*c.cluster_id) +
+            "cluster identifier " + detail::in_quotes(*c.cluster_id) +
                 " breaks AWS's rule: 1 to 63 lower-case letters, digits and hyphens, a letter first, no \"--\", "
                 "no trailing hyphen");
   }
   if (c.workgroup && !c.legacy_iam && c.target == target_kind::serverless && !host.is_redshift() &&
       c.iam) {
-    const property* flag = c.find("isserverless");
-    if (!flag || !detail::iequals(flag->value, "true"))
-      d.add(severity::warning, errc::conflicting_property, detail::property_offset(c, "serverlessworkgroup"),
-            "with a custom host the JDBC driver uses serverlessWorkGroup only when isServerless=true; add it");
+    bool odbc = c.form == source_form::odbc;
+    const property* flag = c.find(odbc ? "Serverless" : "isserverless");
+    bool flagged = flag && (detail::iequals(flag->value, "true") || (odbc && flag->value == "1"));
+    if (!flagged)
+      d.add(severity::warning, errc::conflicting_property, detail::property_offset(c, detail::workgroup_key(c)),
+            odbc ? "with a custom host the ODBC driver uses Workgroup only when Serverless=1; add it"
+                 : "with a custom host the JDBC driver uses serverlessWorkGroup only when isServerless=true; add it");
   }
 
   if (c.database) {
@@ -307,13 +419,26 @@ inline std::size_t region_part_offset(const connection& c) {
             "the database name is empty; the server will use the user name as the database");
     else if (auto db = database_name::make(*c.database); !db)
       d.add(severity::error, errc::invalid_database_name, c.database_offset + db.error().offset,
-            "database " + detail::quoted(*c.database) + " is not a valid name: 1 to 127 bytes, no control characters");
+            "database " + detail::in_quotes(*c.database) + " is not a valid name: 1 to 127 bytes, no control characters");
   } else if (c.form == source_form::jdbc) {
     d.add(severity::warning, errc::no_database, c.database_offset,
           "no database is named, and the JDBC driver has no default; add /dev (the database a workgroup is "
           "created with) or the one you need");
   }
+  if (c.form == source_form::libpq_keywords || c.form == source_form::libpq_uri) {
+    // libpq defaults to 5432 and to a database named like the user: say so.
+    bool port_written = false;
+    for (const address& a : c.hosts) port_written = port_written || a.port_offset != 0;
+    if (!port_written && !c.hosts.empty())
+      d.add(severity::warning, errc::missing_port, 0,
+            "no port is given, so libpq uses 5432; Redshift listens on 5439 unless configured otherwise: add port=5439");
+    if (!c.database)
+      d.add(severity::warning, errc::no_database, 0,
+            "no dbname is given, so libpq connects to the database named like the user; add dbname=dev (the "
+            "database a workgroup is created with) or the one you need");
+  }
   detail::check_properties(d, c);
+  if (c.form == source_form::odbc) detail::check_odbc(d, c);
   return std::move(d.out);
 }
 

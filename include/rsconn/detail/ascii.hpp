@@ -28,6 +28,7 @@ inline constexpr char hex_upper[] = "0123456789ABCDEF";
 
 constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return false;
+  if (a == b) return true;  // the usual case (hosts and keys written in lower case), via memcmp
   for (std::size_t i = 0; i < a.size(); ++i)
     if (to_lower(a[i]) != to_lower(b[i])) return false;
   return true;
@@ -39,7 +40,12 @@ constexpr bool iends_with(std::string_view s, std::string_view suffix) noexcept 
   return s.size() >= suffix.size() && iequals(s.substr(s.size() - suffix.size()), suffix);
 }
 constexpr bool starts_with(std::string_view s, std::string_view prefix) noexcept {
-  return s.substr(0, prefix.size()) == prefix;
+  // A plain loop: the prefixes are short and usually differ early, where a memcmp call
+  // would cost more than the comparison.
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i)
+    if (s[i] != prefix[i]) return false;
+  return true;
 }
 constexpr bool all_of_digits(std::string_view s) noexcept {
   if (s.empty()) return false;
@@ -47,10 +53,12 @@ constexpr bool all_of_digits(std::string_view s) noexcept {
     if (!is_digit(c)) return false;
   return true;
 }
+// No early exit: hosts are short and almost never upper-case, and a branch-free loop lets the
+// compiler vectorize it.
 constexpr bool has_upper(std::string_view s) noexcept {
-  for (char c : s)
-    if (is_upper(c)) return true;
-  return false;
+  unsigned found = 0;
+  for (char c : s) found |= static_cast<unsigned>(static_cast<unsigned char>(c - 'A') < 26);
+  return found != 0;
 }
 
 }  // namespace rsconn::detail
