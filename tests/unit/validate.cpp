@@ -1,0 +1,240 @@
+// validate(): each diagnostic code, its severity, its offset, and a message naming the value.
+#include <catch2/catch_test_macros.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rsconn/endpoint.hpp"
+#include "rsconn/jdbc.hpp"
+#include "rsconn/validate.hpp"
+
+using namespace rsconn;
+using namespace std::string_literals;
+
+namespace {
+
+std::vector<diagnostic> diagnose(std::string_view url) {
+  auto c = parse_jdbc_connection(url);
+  INFO(url);
+  REQUIRE(c.has_value());
+  return validate(*c);
+}
+
+const diagnostic* find(const std::vector<diagnostic>& ds, errc code) {
+  for (const diagnostic& d : ds)
+    if (d.code == code) return &d;
+  return nullptr;
+}
+
+std::string dump(const std::vector<diagnostic>& ds) {
+  std::string out;
+  for (const diagnostic& d : ds)
+    out += std::string(to_string(d.code)) + " @" + std::to_string(d.offset) + ": " + d.message + "\n";
+  return out;
+}
+
+// The one diagnostic with `code`, checked for severity, offset and a phrase of its message.
+void expect(std::string_view url, errc code, severity s, std::size_t offset, std::string_view phrase) {
+  std::vector<diagnostic> ds = diagnose(url);
+  INFO(url);
+  INFO(dump(ds));
+  const diagnostic* d = find(ds, code);
+  REQUIRE(d != nullptr);
+  CHECK(d->severity == s);
+  CHECK(d->offset == offset);
+  CHECK(d->message.find(phrase) != std::string::npos);
+}
+
+constexpr std::string_view sl = "default.123456789012.us-east-1.redshift-serverless.amazonaws.com";
+const std::string serverless = "jdbc:redshift://"s + std::string(sl);
+const std::string serverless_iam = "jdbc:redshift:iam://"s + std::string(sl);
+
+}  // namespace
+
+TEST_CASE("clean URLs have no diagnostics") {
+  for (std::string url : {serverless + ":5439/dev", serverless_iam + ":5439/dev", serverless + ":8191/dev?ssl=true",
+                          "jdbc:redshift:iam://wg1.029295324148.cn-north-1.redshift-serverless.amazonaws.com.cn:5439/dev"s,
+                          "jdbc:redshift://examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com:5439/dev"s,
+                          "jdbc:redshift:iam://examplecluster:us-west-2/dev"s,
+                          "jdbc:redshift:iam://redshift-serverless-default:us-east-1/dev"s,
+                          serverless_iam + ":5439/dev?IAMDuration=3600&user=bob&password=p%2Bw"}) {
+    std::vector<diagnostic> ds = diagnose(url);
+    INFO(url);
+    INFO(dump(ds));
+    CHECK(ds.empty());
+    CHECK_FALSE(has_errors(ds));
+  }
+}
+
+TEST_CASE("serverless port ranges") {
+  std::size_t at = serverless.size() + 1;
+  expect(serverless + ":5430/dev", errc::port_outside_serverless_range, severity::error, at,
+         "port 5430 is outside the Serverless ranges");
+  expect(serverless + ":5456/dev", errc::port_outside_serverless_range, severity::error, at, "port 5456");
+  expect(serverless + ":8190/dev", errc::port_outside_serverless_range, severity::error, at, "port 8190");
+  expect(serverless + ":8216/dev", errc::port_outside_serverless_range, severity::error, at, "port 8216");
+  for (const char* ok : {":5431/dev", ":5455/dev", ":8191/dev", ":8215/dev"}) {
+    INFO(ok);
+    CHECK(diagnose(serverless + ok).empty());
+  }
+  CHECK(has_errors(diagnose(serverless + ":5430/dev")));
+}
+
+TEST_CASE("provisioned and invalid ports") {
+  std::string url;
+  constexpr std::string_view prov = "jdbc:redshift://examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com:";
+  expect(std::string(prov) + "1149/dev", errc::port_outside_provisioned_range, severity::error, prov.size(),
+         "port 1149");
+  CHECK(diagnose(std::string(prov) + "1150/dev").empty());
+  CHECK(diagnose(std::string(prov) + "65535/dev").empty());
+  expect(serverless_iam + ":0/dev", errc::invalid_port, severity::error, serverless_iam.size() + 1,
+         "port 0 is not a TCP port");
+  expect(serverless_iam + ":65536/dev", errc::invalid_port, severity::error, serverless_iam.size() + 1, "port 65536");
+  url = "jdbc:redshift://h:5439/dev?port=abc";
+  expect(url, errc::invalid_port, severity::error, url.find("abc"), "port 0");
+}
+
+TEST_CASE("host diagnostics") {
+  expect("jdbc:redshift://DEFAULT.123456789012.us-east-1.redshift-serverless.amazonaws.com:5439/dev",
+         errc::uppercase_host, severity::warning, 16, "DEFAULT.123456789012");
+  expect("jdbc:redshift://wg.123456789012.us-east-2.redshift-serverless-dev.amazonaws.com:5439/dev",
+         errc::dev_service_label, severity::warning, 16 + std::string_view("wg.123456789012.us-east-2.redshift-serverless-dev.").size(),
+         "development endpoint");
+  expect("jdbc:redshift://my_wg.123456789012.us-east-1.redshift-serverless.amazonaws.com:5439/dev",
+         errc::invalid_workgroup_name, severity::error, 18, "\"my_wg\"");
+  expect("jdbc:redshift://wg1.12345678901.us-east-1.redshift-serverless.amazonaws.com:5439/dev",
+         errc::invalid_account_id, severity::error, 16 + 4 + 11, "\"12345678901\"");
+  expect("jdbc:redshift://123456789012.us-east-2.redshift-serverless.amazonaws.com:5439/dev",
+         errc::driver_misreads_host, severity::warning, 16, "account-only");
+  expect("jdbc:redshift://1abc.abc123xyz789.us-west-2.redshift.amazonaws.com:5439/dev", errc::invalid_cluster_id,
+         severity::error, 16, "\"1abc\"");
+  expect("jdbc:redshift://wg1.123456789012.useast1.redshift-serverless.amazonaws.com:5439/dev", errc::invalid_region,
+         severity::error, 16 + 4 + 13 + 3, "\"useast1\"");
+  expect("jdbc:redshift://wg1.123456789012.cn-north-1.redshift-serverless.amazonaws.com:5439/dev",
+         errc::region_partition_mismatch, severity::error, 16 + 4 + 13, "amazonaws.com.cn");
+  expect("jdbc:redshift://wg1.123456789012.us-east-1.redshift-serverless.amazonaws.com.cn:5439/dev",
+         errc::region_partition_mismatch, severity::error, 16 + 4 + 13, "\"us-east-1\"");
+  expect("jdbc:redshift://wg1.123456789012.xx-nowhere-9.redshift-serverless.amazonaws.com:5439/dev",
+         errc::unknown_serverless_region, severity::warning, 16 + 4 + 13, "\"xx-nowhere-9\"");
+  expect("jdbc:redshift://wg1.123456789012.us-east-1.amazonaws.com:5439/dev", errc::not_a_redshift_host,
+         severity::warning, 16, "wg1.123456789012.us-east-1.redshift-serverless.amazonaws.com");
+  expect("jdbc:redshift://:5439/dev", errc::empty_host, severity::error, 16, "empty");
+}
+
+TEST_CASE("the drivers' misreadings are explained") {
+  expect("jdbc:redshift://x.y.us-east-1xredshift.amazonaws.com:5439/dev", errc::driver_misreads_host,
+         severity::warning, 16, "provisioned cluster \"x\"");
+  expect("jdbc:redshift://wg.123456789012.us-east-1.redshift-serverless.amazonaws.comevil.example:5439/dev",
+         errc::driver_misreads_host, severity::warning, 16, "Serverless workgroup \"wg\"");
+  expect("jdbc:redshift://a.b.c.d.redshift.amazonaws.com:5439/dev", errc::driver_misreads_host, severity::warning, 16,
+         "\"a.b\"");
+  expect("jdbc:redshift://wg.123456789012.us-east-1.REDSHIFT-SERVERLESS.amazonaws.com:5439/dev",
+         errc::uppercase_host, severity::warning, 16, "lower case");
+}
+
+TEST_CASE("VPC endpoints need the workgroup given") {
+  constexpr std::string_view vpc =
+      "ddi-endpoint-endpoint-k7rfausgmlzieup51zgg.123456789012.eu-west-1.redshift-serverless.amazonaws.com";
+  expect("jdbc:redshift:iam://"s + std::string(vpc) + ":5439/dev", errc::vpc_endpoint_needs_workgroup,
+         severity::error, 20, "\"ddi-endpoint-endpoint-k7rfausgmlzieup51zgg\"");
+  expect("jdbc:redshift://"s + std::string(vpc) + ":5439/dev", errc::vpc_endpoint_needs_workgroup, severity::warning,
+         16, "\"ddi-endpoint\"");
+  auto given = diagnose("jdbc:redshift:iam://"s + std::string(vpc) + ":5439/dev?serverlessWorkGroup=analytics");
+  INFO(dump(given));
+  CHECK(find(given, errc::vpc_endpoint_needs_workgroup) == nullptr);
+  CHECK_FALSE(has_errors(given));
+  expect("jdbc:redshift://9ep-endpoint-k7rfausgmlzieup51zgg.123456789012.eu-west-1.redshift-serverless.amazonaws.com:"
+         "5439/dev",
+         errc::invalid_vpc_endpoint_name, severity::error, 16, "\"9ep\"");
+}
+
+TEST_CASE("explicit fields: their rules and conflicts") {
+  std::string url = serverless_iam + ":5439/dev?serverlessWorkGroup=other";
+  expect(url, errc::conflicting_property, severity::warning, url.find("other"), "\"default\"");
+  url = serverless_iam + ":5439/dev?Region=us-west-2";
+  expect(url, errc::conflicting_property, severity::warning, url.find("us-west-2"), "\"us-west-2\"");
+  url = "jdbc:redshift:iam://nlb.example.com:5439/dev?isServerless=true&serverlessWorkGroup=Bad_WG";
+  expect(url, errc::invalid_workgroup_name, severity::error, url.find("Bad_WG"), "\"Bad_WG\"");
+  url = "jdbc:redshift:iam://nlb.example.com:5439/dev?isServerless=true&serverlessWorkGroup=wg1&serverlessAcctId=123";
+  expect(url, errc::invalid_account_id, severity::error, url.rfind("123") + 3, "\"123\"");
+  url = "jdbc:redshift:iam://nlb.example.com:5439/dev?ClusterID=1abc&Region=us-east-1";
+  expect(url, errc::invalid_cluster_id, severity::error, url.find("1abc"), "\"1abc\"");
+  url = "jdbc:redshift:iam://nlb.example.com:5439/dev?ClusterID=abc&Region=useast";
+  expect(url, errc::invalid_region, severity::error, url.find("useast") + 3, "\"useast\"");
+  url = "jdbc:redshift:iam://nlb.example.com:5439/dev?serverlessWorkGroup=wg1";
+  expect(url, errc::conflicting_property, severity::warning, url.find("wg1"), "isServerless=true");
+  // The cluster-id form points into the URL itself.
+  expect("jdbc:redshift:iam://1abc:us-west-2/dev", errc::invalid_cluster_id, severity::error, 20, "\"1abc\"");
+  expect("jdbc:redshift:iam://abc:uswest2/dev", errc::invalid_region, severity::error, 24 + 3, "\"uswest2\"");
+  expect("jdbc:redshift:iam://redshift-serverless-Bad_WG:us-east-1/dev", errc::invalid_workgroup_name,
+         severity::error, 20 + 20, "\"Bad_WG\"");
+}
+
+TEST_CASE("database diagnostics") {
+  expect(serverless_iam + ":5439", errc::no_database, severity::warning, 0, "/dev");
+  expect(serverless + ":5439/", errc::no_database, severity::warning, serverless.size() + 6, "empty");
+  expect(serverless + ":5439/de%0Av", errc::invalid_database_name, severity::error, serverless.size() + 6 + 2,
+         "not a valid name");
+  auto endpoint = parse_endpoint_connection(std::string(sl) + ":5439");
+  REQUIRE(endpoint);
+  CHECK(find(validate(*endpoint), errc::no_database) == nullptr);  // only the JDBC driver has no default
+}
+
+TEST_CASE("property diagnostics") {
+  std::string url = serverless + ":5439/dev?ssl=true&SSL=false";
+  expect(url, errc::duplicate_property, severity::warning, url.find("ssl"), "\"false\"");
+  url = serverless + ":5439/dev?password=a+b";
+  expect(url, errc::unencoded_plus_in_secret, severity::warning, url.find("a+b"), "%2B");
+  url = serverless + ":5439/dev?ssl=yes";
+  expect(url, errc::invalid_boolean, severity::warning, url.find("yes"), "\"yes\"");
+  for (const char* bad : {"899", "3601", "abc", ""}) {
+    url = serverless + ":5439/dev?IAMDuration=" + bad;
+    expect(url, errc::iam_duration_out_of_range, severity::warning, url.find('=') + 1,
+           "\""s + bad + "\" is outside 900-3600");
+  }
+  CHECK(diagnose(serverless + ":5439/dev?IAMDuration=900").empty());
+  CHECK(diagnose(serverless + ":5439/dev?IAMDuration=3600").empty());
+  CHECK(diagnose(serverless + ":5439/dev?isServerless=TRUE&ssl=False").empty());
+}
+
+TEST_CASE("diagnostics never quote secret values") {
+  std::string url = serverless + ":5439/dev?password=hunter2+x&PASSWORD=s3cr3t+y&sessiontoken=T0k+en";
+  std::vector<diagnostic> ds = diagnose(url);
+  INFO(dump(ds));
+  CHECK(find(ds, errc::duplicate_property) != nullptr);
+  CHECK(find(ds, errc::unencoded_plus_in_secret) != nullptr);
+  for (const diagnostic& d : ds)
+    for (std::string_view secret : {"hunter2", "s3cr3t", "T0k"}) CHECK(d.message.find(secret) == std::string::npos);
+}
+
+TEST_CASE("to_string(severity)") {
+  CHECK(to_string(severity::error) == "error");
+  CHECK(to_string(severity::warning) == "warning");
+}
+
+TEST_CASE("an upper-case host is one warning, not broken names (DNS ignores case)") {
+  for (std::string_view url :
+       {"jdbc:redshift://DEFAULT.123456789012.US-EAST-1.redshift-serverless.amazonaws.com:5439/dev",
+        "jdbc:redshift://ExampleCluster.ABC123.US-WEST-2.Redshift.AmazonAWS.com:5439/dev"}) {
+    std::vector<diagnostic> ds = diagnose(url);
+    INFO(url);
+    INFO(dump(ds));
+    REQUIRE(ds.size() == 1);
+    CHECK(ds[0].code == errc::uppercase_host);
+    CHECK(ds[0].severity == severity::warning);
+    CHECK_FALSE(has_errors(ds));
+  }
+  // A name that is wrong in any case is still reported.
+  expect("jdbc:redshift://MY_WG.123456789012.us-east-1.redshift-serverless.amazonaws.com:5439/dev",
+         errc::invalid_workgroup_name, severity::error, 18, "\"MY_WG\"");
+}
+
+TEST_CASE("an explicit workgroup's error points at the offending byte") {
+  std::string url = "jdbc:redshift:iam://nlb.example.com:5439/dev?isServerless=true&serverlessWorkGroup=bad_wg";
+  expect(url, errc::invalid_workgroup_name, severity::error, url.find("bad_wg") + 3, "\"bad_wg\"");
+  url = "jdbc:redshift:iam://nlb.example.com:5439/dev?ClusterID=redshift-serverless-bad_wg&Region=us-east-1";
+  expect(url, errc::invalid_workgroup_name, severity::error, url.find("bad_wg") + 3, "\"bad_wg\"");
+  url = "jdbc:redshift:iam://redshift-serverless-bad_wg:us-east-1/dev";
+  expect(url, errc::invalid_workgroup_name, severity::error, url.find("bad_wg") + 3, "\"bad_wg\"");
+}
