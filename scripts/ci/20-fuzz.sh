@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Fuzzing stage: builds the libFuzzer targets (clang, -fsanitize=fuzzer,address,undefined) in
+# build/fuzz, then runs each for a bounded time on a scratch copy of its corpus with the
+# Redshift dictionary. Fails on any crash, leak, timeout or oracle violation, and prints how
+# many inputs each fuzzer executed.
+#
+#   scripts/ci/20-fuzz.sh              45 s per fuzzer (about 4 minutes in all, on 2 cores)
+#   FUZZ_SECONDS=600 FUZZ_HARNESSES="jdbc detect" scripts/ci/20-fuzz.sh
+#
+# Only the fuzz targets are built (not every unit test). A crash input is copied to
+# build/fuzz/artifacts/; add it to tests/fuzz/corpus/<harness>/ as a regression input.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+seconds=${FUZZ_SECONDS:-45}
+read -r -a harnesses <<<"${FUZZ_HARNESSES:-jdbc endpoint host detect}"
+build=build/fuzz
+cxx=${FUZZ_CXX:-clang++}
+
+if ! command -v "$cxx" >/dev/null; then
+  echo "20-fuzz: $cxx not found; the fuzzing stage needs clang" >&2
+  exit 1
+fi
+
+cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DRSCONN_BUILD_FUZZERS=ON -DRSCONN_BUILD_TESTS=ON -DRSCONN_BUILD_EXAMPLES=OFF \
+  -DRSCONN_INSTALL=OFF >/dev/null
+targets=()
+for h in "${harnesses[@]}"; do targets+=("fuzz_$h"); done
+cmake --build "$build" --target "${targets[@]}" -j "${FUZZ_JOBS:-2}"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$build/artifacts"
+
+status=0
+summary=""
+for h in "${harnesses[@]}"; do
+  mkdir -p "$work/$h"
+  cp tests/fuzz/corpus/"$h"/* "$work/$h/"
+  log="$work/$h.log"
+  echo "=== fuzz_$h for ${seconds}s"
+  if ! "$build/tests/fuzz/fuzz_$h" "$work/$h" -dict=tests/fuzz/redshift.dict \
+      -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+      -print_final_stats=1 -artifact_prefix="$build/artifacts/$h-" >"$log" 2>&1; then
+    status=1
+    echo "fuzz_$h FAILED; the end of its log:"
+    tail -n 40 "$log"
+  fi
+  executed=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+  grep -E '^stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)' "$log" || true
+  summary+="fuzz_$h: ${executed:-?} inputs executed"$'\n'
+done
+printf '%s' "$summary"
+if [ "$status" -ne 0 ]; then
+  echo "20-fuzz: a fuzzer found a failure (inputs in $build/artifacts/)" >&2
+fi
+exit "$status"
