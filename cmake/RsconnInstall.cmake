@@ -13,5 +13,13 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/rsconnConfigVersion.cmake
 install(FILES ${PROJECT_BINARY_DIR}/rsconnConfig.cmake ${PROJECT_BINARY_DIR}/rsconnConfigVersion.cmake
   DESTINATION ${CMAKE_INSTALL_DATADIR}/cmake/rsconn)
 
+# The .pc file finds the prefix from its own location, so `cmake --install --prefix` works.
+file(RELATIVE_PATH RSCONN_PC_TO_PREFIX "${CMAKE_INSTALL_FULL_DATADIR}/pkgconfig" "${CMAKE_INSTALL_PREFIX}")
+string(REGEX REPLACE "/$" "" RSCONN_PC_TO_PREFIX "${RSCONN_PC_TO_PREFIX}")
+if(IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
+  set(RSCONN_PC_INCLUDEDIR "${CMAKE_INSTALL_INCLUDEDIR}")
+else()
+  set(RSCONN_PC_INCLUDEDIR "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
+endif()
 configure_file(cmake/rsconn.pc.in ${PROJECT_BINARY_DIR}/rsconn.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/rsconn.pc DESTINATION ${CMAKE_INSTALL_DATADIR}/pkgconfig)

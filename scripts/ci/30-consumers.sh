@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# rsconn as users take it: add_subdirectory, FetchContent of this checkout, find_package after
+# `cmake --install`, and pkg-config. Each consumer builds tests/consumers/common/main.cpp with
+# -Werror and a strict warning set, runs it and checks what it prints.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root="$(pwd)"
+build="${root}/build/ci-consumers"
+rm -rf "${build}"
+mkdir -p "${build}"
+
+expected=$'workgroup=analytics\nurl=jdbc:redshift://analytics.123456789012.us-east-1.redshift-serverless.amazonaws.com:5439/dev?user=admin&password=***'
+check() {  # check NAME EXECUTABLE
+  local got
+  got="$("$2")"
+  if [ "${got}" != "${expected}" ]; then
+    echo "consumer $1 printed:"; echo "${got}"; echo "expected:"; echo "${expected}"
+    exit 1
+  fi
+  echo "consumer $1: ok"
+}
+configure_build() {  # configure_build NAME SOURCE_DIR [cmake args...]
+  local name="$1" src="$2"; shift 2
+  cmake -S "${src}" -B "${build}/${name}" -G Ninja -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
+  cmake --build "${build}/${name}"
+  check "${name}" "${build}/${name}/consumer"
+}
+
+configure_build add_subdirectory tests/consumers/add_subdirectory -DRSCONN_SOURCE_DIR="${root}"
+configure_build fetchcontent tests/consumers/fetchcontent -DFETCHCONTENT_SOURCE_DIR_RSCONN="${root}" \
+  -DFETCHCONTENT_FULLY_DISCONNECTED=ON
+
+# Install rsconn alone (no tests, no CLI) to a temporary prefix.
+prefix="${build}/prefix"
+cmake -S . -B "${build}/rsconn" -G Ninja -DRSCONN_BUILD_TESTS=OFF -DRSCONN_BUILD_EXAMPLES=OFF \
+  -DRSCONN_INSTALL=ON -DCMAKE_INSTALL_PREFIX=/nonexistent >/dev/null
+# A different --prefix than the configured one: the package must be relocatable.
+cmake --install "${build}/rsconn" --prefix "${prefix}" >/dev/null
+test -f "${prefix}/include/rsconn/rsconn.hpp"
+test -f "${prefix}/share/cmake/rsconn/rsconnConfig.cmake"
+test -f "${prefix}/share/pkgconfig/rsconn.pc"
+
+configure_build find_package tests/consumers/find_package -DCMAKE_PREFIX_PATH="${prefix}"
+
+mkdir -p "${build}/pkg_config"
+tests/consumers/pkg_config/build.sh "${prefix}" "${build}/pkg_config"
+check pkg_config "${build}/pkg_config/consumer"
+echo "consumers: ok"
