@@ -1,8 +1,10 @@
 // rsconn — the command-line face of the library.
 //
-//   rsconn parse [--json] [--show-secrets] INPUT          what a connection string says
+//   rsconn parse [--json] [--show-secrets] INPUT          what a connection string says (JDBC,
+//                                                          ODBC, libpq keywords or URI, endpoint, host)
 //   rsconn check INPUT...                                  diagnostics; exit 1 if any is an error
-//   rsconn convert --to FORM [--driver NAME] [--show-secrets] INPUT...
+//   rsconn convert --to FORM [--driver NAME] [--hostaddr ADDR] [--drop-unknown] [--show-secrets] INPUT...
+//     FORM: jdbc jdbc-iam jdbc-iam-legacy odbc endpoint libpq libpq-uri rsql data-api
 //   rsconn build --workgroup W --account A --region R [--port P] [--database D] [--user U] --to FORM
 //
 // Exit codes (a public contract): 0 success; 1 an input does not parse (parse, convert), has
@@ -166,23 +168,56 @@ bool check_one(const std::string& label, const std::string& input) {
 
 // The target forms of `convert` and `build`, by their CLI names.
 const std::vector<std::string>& target_forms() {
-  static const std::vector<std::string> forms = {"jdbc", "jdbc-iam", "jdbc-iam-legacy", "endpoint"};
+  static const std::vector<std::string> forms = {"jdbc",     "jdbc-iam",  "jdbc-iam-legacy", "odbc",    "endpoint",
+                                                 "libpq",    "libpq-uri", "rsql",            "data-api"};
   return forms;
 }
 
 struct convert_options {
   std::string to;
-  std::string driver;
+  std::string driver;    // ODBC Driver= (default: the 2.x driver's name)
+  std::string hostaddr;  // libpq hostaddr=
+  bool drop_unknown = false;
   bool show_secrets = false;
 };
 
+// An argv form as one shell line; environment entries (RSPASSWORD) go first, as assignments.
+std::string command_line(const std::vector<std::pair<std::string, std::string>>& environment,
+                         const std::string& arguments) {
+  std::string out;
+  for (const auto& [name, value] : environment) out += name + "=" + rsconn::shell_quote(value) + " ";
+  return out + arguments;
+}
+
 rsconn::result<std::string> convert_to(const rsconn::connection& c, const convert_options& options) {
-  if (options.to == "endpoint") return rsconn::to_endpoint(c);
+  const std::string& to = options.to;
+  if (to == "endpoint") return rsconn::to_endpoint(c);
+  if (to == "odbc") {
+    rsconn::odbc_options odbc;
+    if (!options.driver.empty()) odbc.driver = options.driver;
+    odbc.reveal_secrets = options.show_secrets;
+    return rsconn::to_odbc(c, odbc);
+  }
+  if (to == "libpq" || to == "libpq-uri") {
+    rsconn::libpq_options libpq;
+    libpq.reveal_secrets = options.show_secrets;
+    libpq.drop_unknown = options.drop_unknown;
+    libpq.hostaddr = options.hostaddr;
+    return to == "libpq" ? rsconn::to_libpq(c, libpq) : rsconn::to_libpq_uri(c, libpq);
+  }
+  if (to == "rsql") {
+    rsconn::rsql_options rsql;
+    rsql.reveal_secrets = options.show_secrets;
+    return rsconn::to_rsql(c, rsql).map(
+        [](const rsconn::rsql_command& command) { return command_line(command.environment, command.command_line()); });
+  }
+  if (to == "data-api")
+    return rsconn::to_data_api(c).map([](const rsconn::data_api_command& command) { return command.command_line(); });
   rsconn::jdbc_options jdbc;
   jdbc.reveal_secrets = options.show_secrets;
-  jdbc.style = options.to == "jdbc-iam"          ? rsconn::jdbc_style::iam
-               : options.to == "jdbc-iam-legacy" ? rsconn::jdbc_style::legacy_iam
-                                                 : rsconn::jdbc_style::standard;
+  jdbc.style = to == "jdbc-iam"          ? rsconn::jdbc_style::iam
+               : to == "jdbc-iam-legacy" ? rsconn::jdbc_style::legacy_iam
+                                         : rsconn::jdbc_style::standard;
   return rsconn::to_jdbc(c, jdbc);
 }
 
@@ -281,7 +316,7 @@ int main(int argc, char** argv) {
   bool as_json = false;
   bool show_secrets = false;
   std::string parse_input;
-  CLI::App* parse = app.add_subcommand("parse", "Show what a JDBC URL, endpoint or host says");
+  CLI::App* parse = app.add_subcommand("parse", "Show what a connection string says (JDBC, ODBC, libpq, endpoint, host)");
   parse->add_flag("--json", as_json, "Print exactly one JSON object");
   parse->add_flag("--show-secrets", show_secrets, "Show passwords and tokens instead of ***");
   parse->add_option("INPUT", parse_input, "The connection string")->required();
@@ -294,7 +329,9 @@ int main(int argc, char** argv) {
   std::vector<std::string> convert_inputs;
   CLI::App* convert = app.add_subcommand("convert", "Write connection strings in another form");
   convert->add_option("--to", conversion.to, "The form to write")->required()->check(CLI::IsMember(target_forms()));
-  convert->add_option("--driver", conversion.driver, "The ODBC driver name to write");
+  convert->add_option("--driver", conversion.driver, "The ODBC driver name to write (odbc)");
+  convert->add_option("--hostaddr", conversion.hostaddr, "Connect to this address, keeping the host name (libpq)");
+  convert->add_flag("--drop-unknown", conversion.drop_unknown, "Leave out properties the target has no key for (libpq)");
   convert->add_flag("--show-secrets", conversion.show_secrets, "Write passwords and tokens instead of ***");
   convert->add_option("INPUT", convert_inputs, "Connection strings; '-' reads one per line from stdin")->required();
 
@@ -308,7 +345,9 @@ int main(int argc, char** argv) {
   build->add_option("--database", parts.database, "Database name");
   build->add_option("--user", parts.user, "User name");
   build->add_option("--to", build_target.to, "The form to write")->required()->check(CLI::IsMember(target_forms()));
-  build->add_option("--driver", build_target.driver, "The ODBC driver name to write");
+  build->add_option("--driver", build_target.driver, "The ODBC driver name to write (odbc)");
+  build->add_option("--hostaddr", build_target.hostaddr, "Connect to this address, keeping the host name (libpq)");
+  build->add_flag("--show-secrets", build_target.show_secrets, "Write passwords instead of ***");
 
   try {
     app.parse(argc, argv);
