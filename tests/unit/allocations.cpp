@@ -3,6 +3,8 @@
 // the calls under test are counted (Catch2 allocates around them).
 #include <catch2/catch_test_macros.hpp>
 
+#include "../support/counting_allocator.hpp"
+
 #include <cstddef>
 #include <cstdlib>
 #include <new>
@@ -11,83 +13,7 @@
 
 #include <rsconn/rsconn.hpp>
 
-namespace {
-
-std::size_t allocation_count = 0;
-bool counting = false;
-
-void* counted_allocate(std::size_t size) {
-  if (counting) ++allocation_count;
-  if (size == 0) size = 1;
-  if (void* p = std::malloc(size)) return p;
-  throw std::bad_alloc();
-}
-
-void* counted_allocate_aligned(std::size_t size, std::align_val_t alignment) {
-  if (counting) ++allocation_count;
-  auto align = static_cast<std::size_t>(alignment);
-  std::size_t rounded = (size + align - 1) / align * align;
-  if (rounded == 0) rounded = align;
-  if (void* p = std::aligned_alloc(align, rounded)) return p;
-  throw std::bad_alloc();
-}
-
-// Counts the allocations made while `f` runs.
-template <class F>
-std::size_t allocations_in(F&& f) {
-  allocation_count = 0;
-  counting = true;
-  f();
-  counting = false;
-  return allocation_count;
-}
-
-}  // namespace
-
-void* operator new(std::size_t size) { return counted_allocate(size); }
-void* operator new[](std::size_t size) { return counted_allocate(size); }
-void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
-  try {
-    return counted_allocate(size);
-  } catch (...) {
-    return nullptr;
-  }
-}
-void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
-  try {
-    return counted_allocate(size);
-  } catch (...) {
-    return nullptr;
-  }
-}
-void* operator new(std::size_t size, std::align_val_t alignment) { return counted_allocate_aligned(size, alignment); }
-void* operator new[](std::size_t size, std::align_val_t alignment) { return counted_allocate_aligned(size, alignment); }
-void* operator new(std::size_t size, std::align_val_t alignment, const std::nothrow_t&) noexcept {
-  try {
-    return counted_allocate_aligned(size, alignment);
-  } catch (...) {
-    return nullptr;
-  }
-}
-void* operator new[](std::size_t size, std::align_val_t alignment, const std::nothrow_t&) noexcept {
-  try {
-    return counted_allocate_aligned(size, alignment);
-  } catch (...) {
-    return nullptr;
-  }
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
-void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p, std::align_val_t, const std::nothrow_t&) noexcept { std::free(p); }
+using rsconn_test::allocations_in;
 
 namespace {
 

@@ -3,6 +3,8 @@
 // are counted (Catch2 allocates around them).
 #include <catch2/catch_test_macros.hpp>
 
+#include "../support/counting_allocator.hpp"
+
 #include <cstddef>
 #include <cstdlib>
 #include <new>
@@ -12,35 +14,7 @@
 #include "rsconn/jdbc.hpp"
 #include "rsconn/odbc.hpp"
 
-namespace {
-
-std::size_t allocation_count = 0;
-bool counting = false;
-
-void* counted_allocate(std::size_t size) {
-  if (counting) ++allocation_count;
-  if (size == 0) size = 1;
-  if (void* p = std::malloc(size)) return p;
-  throw std::bad_alloc();
-}
-
-template <class F>
-std::size_t allocations_in(F&& f) {
-  allocation_count = 0;
-  counting = true;
-  f();
-  counting = false;
-  return allocation_count;
-}
-
-}  // namespace
-
-void* operator new(std::size_t size) { return counted_allocate(size); }
-void* operator new[](std::size_t size) { return counted_allocate(size); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+using rsconn_test::allocations_in;
 
 namespace {
 
