@@ -276,7 +276,10 @@ class jdbc_view {
   // Arguments the driver never reads: in an IAM URL with ';' before '?', what follows '?'.
   [[nodiscard]] constexpr std::string_view ignored_arguments() const noexcept { return ignored_; }
   [[nodiscard]] constexpr std::size_t ignored_arguments_offset() const noexcept { return ignored_offset_; }
-  // What the first host says about itself (classified as rsconn reads hosts).
+  // What the host connected to (a host argument's first entry, else the URL's first host) says
+  // about itself, classified as rsconn reads hosts; `other` when that host argument is written
+  // with escapes (to_connection decodes it) or the host holds a Java line terminator (where
+  // the driver's host regexes stop).
   [[nodiscard]] constexpr const host_parts& host() const noexcept { return host_; }
   [[nodiscard]] constexpr const effective_fields& effective() const noexcept { return effective_; }
   [[nodiscard]] constexpr target_kind target() const noexcept { return effective_.target; }

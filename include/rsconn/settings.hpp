@@ -89,21 +89,29 @@ inline constexpr setting_names setting_table[] = {
     {setting::application_name, "ApplicationName", "ApplicationName", "application_name", {"", "", ""}},
 };
 
-// The entry a key names in any form (ASCII case-insensitive), or nullptr.
+// Whether `key` is one of the spellings of `names` (ASCII case-insensitive).
+[[nodiscard]] constexpr bool names_setting(const setting_names& names, std::string_view key) noexcept {
+  if (key.empty()) return false;
+  if (detail::iequals(key, names.jdbc) || detail::iequals(key, names.odbc) || detail::iequals(key, names.libpq))
+    return true;
+  for (std::string_view alias : names.aliases)
+    if (!alias.empty() && detail::iequals(key, alias)) return true;
+  return false;
+}
+
+// The entry a key names in any form, or nullptr.
 [[nodiscard]] constexpr const setting_names* find_setting(std::string_view key) noexcept {
-  if (key.empty()) return nullptr;
-  for (const setting_names& names : setting_table) {
-    if (detail::iequals(key, names.jdbc) || detail::iequals(key, names.odbc) || detail::iequals(key, names.libpq))
-      return &names;
-    for (std::string_view alias : names.aliases)
-      if (!alias.empty() && detail::iequals(key, alias)) return &names;
-  }
+  for (const setting_names& names : setting_table)
+    if (names_setting(names, key)) return &names;
   return nullptr;
 }
 
+// The setting a key names. (No pointer test: GCC's UBSan makes comparing a pointer into a
+// constexpr table with null non-constant, and the parsers that call this are constexpr.)
 [[nodiscard]] constexpr setting setting_of(std::string_view key) noexcept {
-  const setting_names* names = find_setting(key);
-  return names ? names->setting : setting::unknown;
+  for (const setting_names& names : setting_table)
+    if (names_setting(names, key)) return names.setting;
+  return setting::unknown;
 }
 
 // Whether the model keeps this setting as a field (host, port, database, driver).

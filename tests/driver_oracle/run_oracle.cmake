@@ -1,0 +1,33 @@
+# The driver_oracle test (cmake -P): generate the random corpus, run both corpora through the
+# Java oracle, and compare rsconn with it. Variables: JAVA CLASSES COMPARE CORPUS WORK SEED COUNT.
+foreach(var JAVA CLASSES COMPARE CORPUS WORK SEED COUNT)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "run_oracle.cmake: ${var} is not set")
+  endif()
+endforeach()
+file(MAKE_DIRECTORY ${WORK})
+
+function(run)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    string(REPLACE ";" " " line "${ARGN}")
+    message(FATAL_ERROR "driver_oracle: failed (${rc}): ${line}")
+  endif()
+endfunction()
+
+set(generated ${WORK}/generated.txt)
+run(${JAVA} -cp ${CLASSES} RedshiftUrlGen ${SEED} ${COUNT} ${generated})
+
+set(failed "")
+foreach(corpus IN ITEMS ${CORPUS} ${generated})
+  get_filename_component(name ${corpus} NAME_WE)
+  set(oracle ${WORK}/${name}.oracle.jsonl)
+  run(${JAVA} -cp ${CLASSES} RedshiftUrlOracle ${corpus} ${oracle})
+  execute_process(COMMAND ${COMPARE} ${corpus} ${oracle} RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    list(APPEND failed ${name})
+  endif()
+endforeach()
+if(failed)
+  message(FATAL_ERROR "driver_oracle: rsconn and the driver oracle differ on: ${failed}")
+endif()
