@@ -159,6 +159,17 @@ struct effective_fields {
   return out;
 }
 
+// Copies effective fields into the owning model, decoding each value.
+inline void assign_effective(connection& c, const effective_fields& eff) {
+  auto own = [](const encoded_text& t) { return t ? std::optional<std::string>(t.decoded()) : std::nullopt; };
+  c.target = eff.target;
+  c.legacy_iam = eff.legacy_iam;
+  c.workgroup = own(eff.workgroup);
+  c.account_id = own(eff.account_id);
+  c.region = own(eff.region);
+  c.cluster_id = own(eff.cluster_id);
+}
+
 // The endpoint host of a Serverless workgroup: <workgroup>.<account>.<region>.redshift-serverless.<suffix>,
 // with the partition's DNS suffix (amazonaws.com.cn in China).
 [[nodiscard]] inline std::string serverless_host(const workgroup_name& workgroup, const account_id& account,

@@ -122,15 +122,10 @@ result<endpoint_view> parse_host(std::string&&) = delete;
 [[nodiscard]] inline connection to_connection(const endpoint_view& view) {
   connection c;
   c.form = view.port_written || view.database_written ? source_form::endpoint : source_form::host;
-  c.target = view.effective.target;
   c.hosts.push_back({std::string(view.host), view.port.number(), view.host_offset, view.port_offset});
   if (view.database_written) c.database = std::string(view.database);
   c.database_offset = view.database_offset;
-  auto own = [](const encoded_text& t) { return t ? std::optional<std::string>(t.decoded()) : std::nullopt; };
-  c.workgroup = own(view.effective.workgroup);
-  c.account_id = own(view.effective.account_id);
-  c.region = own(view.effective.region);
-  c.cluster_id = own(view.effective.cluster_id);
+  assign_effective(c, view.effective);
   return c;
 }
 

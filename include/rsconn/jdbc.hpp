@@ -582,15 +582,9 @@ inline std::optional<std::string> decoded_or_none(const encoded_text& text) {
 [[nodiscard]] inline connection to_connection(const jdbc_view& view) {
   connection c;
   c.form = source_form::jdbc;
-  c.target = view.target();
   c.iam = view.iam();
-  c.legacy_iam = view.legacy_iam();
   c.database = detail::decoded_or_none(view.database());
-  const effective_fields& eff = view.effective();
-  c.workgroup = detail::decoded_or_none(eff.workgroup);
-  c.account_id = detail::decoded_or_none(eff.account_id);
-  c.region = detail::decoded_or_none(eff.region);
-  c.cluster_id = detail::decoded_or_none(eff.cluster_id);
+  assign_effective(c, view.effective());
 
   for (const jdbc_address& a : view.hosts()) {
     std::size_t port_at = a.offset + a.host.size() + 1;
@@ -632,12 +626,7 @@ inline std::optional<std::string> decoded_or_none(const encoded_text& text) {
       bool iam_form = view.shape() == jdbc_shape::iam_host || view.shape() == jdbc_shape::iam_cluster;
       effective_fields derived = iam_form ? detail::iam_form_effective(view.iam_url_host(), connected, view.given_, c.iam)
                                           : resolve(connected, view.given_, c.iam);
-      c.target = derived.target;
-      c.legacy_iam = derived.legacy_iam;
-      c.workgroup = detail::decoded_or_none(derived.workgroup);
-      c.account_id = detail::decoded_or_none(derived.account_id);
-      c.region = detail::decoded_or_none(derived.region);
-      c.cluster_id = detail::decoded_or_none(derived.cluster_id);
+      assign_effective(c, derived);
     }
   } else if (c.hosts.size() > written_hosts) {
     c.hosts.resize(written_hosts);  // the driver connects to its hosts only: extra ports go unused

@@ -707,7 +707,7 @@ struct libpq_lists {
   std::string hostaddr;
   std::string port;
   bool has_host = false, has_hostaddr = false, has_port = false;
-  std::size_t host_offset = 0, port_offset = 0;
+  std::size_t host_offset = 0, port_offset = 0, hostaddr_offset = 0;
 };
 
 inline std::vector<std::string_view> split_commas(std::string_view s) {
@@ -763,12 +763,16 @@ inline std::vector<address> pair_libpq_hosts(const libpq_lists& l) {
   std::size_t count = !addrs.empty() ? addrs.size() : !hosts.empty() ? hosts.size() : 1;
   std::vector<address> out(count);
   std::size_t at = l.host_offset;
+  std::size_t addr_at = l.hostaddr_offset;
   for (std::size_t i = 0; i < count; ++i) {
     std::string_view name = i < hosts.size() ? hosts[i] : std::string_view{};
     if (name.empty() && i < addrs.size()) name = addrs[i];
     out[i].host = model_host(name);
-    out[i].offset = at;
+    // Where the host was written; past the host list, where its hostaddr was (libpq pairs by
+    // position, and the decoded lists are never longer than the text they were read from).
+    out[i].offset = i < hosts.size() ? at : i < addrs.size() ? addr_at : l.host_offset;
     if (i < hosts.size()) at += hosts[i].size() + 1;
+    if (i < addrs.size()) addr_at += addrs[i].size() + 1;
     out[i].port_offset = l.port_offset;
     if (ports.empty()) {
       out[i].port = libpq_default_port;
@@ -785,12 +789,7 @@ inline void finish_libpq_connection(connection& c, const libpq_lists& lists) {
   c.hosts = pair_libpq_hosts(lists);
   host_parts host = classify_host(c.hosts.front().host);
   effective_fields eff = resolve(host, explicit_settings{}, false);
-  auto own = [](const encoded_text& t) { return t ? std::optional<std::string>(t.decoded()) : std::nullopt; };
-  c.target = eff.target;
-  c.workgroup = own(eff.workgroup);
-  c.account_id = own(eff.account_id);
-  c.region = own(eff.region);
-  c.cluster_id = own(eff.cluster_id);
+  assign_effective(c, eff);
 }
 
 inline void note_libpq_keyword(connection& c, libpq_lists& lists, std::string_view key,
@@ -802,6 +801,7 @@ inline void note_libpq_keyword(connection& c, libpq_lists& lists, std::string_vi
   } else if (key == "hostaddr") {
     lists.hostaddr = value;
     lists.has_hostaddr = true;
+    lists.hostaddr_offset = value_offset;
   } else if (key == "port") {
     lists.port = value;
     lists.has_port = true;

@@ -423,13 +423,7 @@ inline void resolve_odbc_fields(connection& c, const odbc_view& view) {
     given.is_serverless = encoded_text(serverless.value.is_true() ? "true" : "false", text_encoding::plain);
   host_parts host = c.hosts.empty() ? host_parts{} : classify_host(c.hosts.front().host);
   effective_fields eff = resolve(host, given, c.iam);
-  auto own = [](const encoded_text& t) { return t ? std::optional<std::string>(std::string(t.raw())) : std::nullopt; };
-  c.target = eff.target;
-  c.legacy_iam = eff.legacy_iam;
-  c.workgroup = own(eff.workgroup);
-  c.account_id = own(eff.account_id);
-  c.region = own(eff.region);
-  c.cluster_id = own(eff.cluster_id);
+  assign_effective(c, eff);  // ODBC's settings are plain text: decoding is a copy
 }
 
 }  // namespace detail

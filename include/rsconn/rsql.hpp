@@ -190,12 +190,7 @@ struct rsql_command {
     c.hosts.push_back({detail::model_host(host), port_number, host_at, port_at});
   host_parts parts = c.first_host();
   effective_fields eff = resolve(parts, explicit_settings{}, false);
-  auto own = [](const encoded_text& t) { return t ? std::optional<std::string>(t.decoded()) : std::nullopt; };
-  c.target = eff.target;
-  c.workgroup = own(eff.workgroup);
-  c.account_id = own(eff.account_id);
-  c.region = own(eff.region);
-  c.cluster_id = own(eff.cluster_id);
+  assign_effective(c, eff);
   return c;
 }
 
