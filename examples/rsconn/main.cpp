@@ -10,6 +10,7 @@
 // Exit codes (a public contract): 0 success; 1 an input does not parse (parse, convert), has
 // an error-severity diagnostic (check), or cannot be written in the target form (convert,
 // build); 2 usage error. '-' as an INPUT reads one input per line from stdin.
+#include <algorithm>
 #include <cstddef>
 #include <iostream>
 #include <optional>
@@ -76,18 +77,55 @@ std::string dump(const json& value) {
 }
 
 // An input that did not parse is shown back to the user; mask what follows a secret's key
-// (password=, PWD=, SessionToken=, ...) so that the echo never prints a password. The mask
-// keeps the length, so the caret still points at the right byte.
+// (password=, PWD=, SessionToken=, ...) and a URI's user:password@, so that the echo never
+// prints a password. The mask keeps the length, so the caret still points at the right byte.
+// Where the end of a value is unclear the mask runs on (to ';', '&' or the end of the text).
 std::string mask_secrets(std::string text) {
+  constexpr std::string_view space = " \t\r\n\f\v";
+  auto mask = [&text](std::size_t from, std::size_t to) {
+    for (std::size_t j = from; j < to && j < text.size(); ++j) text[j] = '*';
+  };
+  // libpq URIs: user[:password]@ ends at the first '@' before any '/'.
+  if (std::size_t scheme = text.find("://"); scheme != std::string::npos) {
+    std::size_t start = scheme + 3;
+    std::size_t at = text.find_first_of("@/", start);
+    if (at != std::string::npos && text[at] == '@') {
+      std::size_t colon = text.find(':', start);
+      if (colon < at) mask(colon + 1, at);
+    }
+  }
   std::size_t i = 0;
   while ((i = text.find('=', i)) != std::string::npos) {
-    std::size_t key_start = text.find_last_of(";&?{ \t", i == 0 ? 0 : i - 1);
+    std::size_t key_end = text.find_last_not_of(space, i == 0 ? 0 : i - 1);  // libpq and ODBC allow "key = value"
+    key_end = (i == 0 || key_end == std::string::npos) ? 0 : key_end + 1;
+    std::size_t key_start = key_end == 0 ? std::string::npos : text.find_last_of(";&?{ \t", key_end - 1);
     key_start = key_start == std::string::npos ? 0 : key_start + 1;
-    std::string_view key(text.data() + key_start, i - key_start);
-    std::size_t end = text.find_first_of(";&", i + 1);
-    if (end == std::string::npos) end = text.size();
-    if (rsconn::is_secret_key(key))
-      for (std::size_t j = i + 1; j < end; ++j) text[j] = '*';
+    if (key_start > key_end || !rsconn::is_secret_key(std::string_view(text.data() + key_start, key_end - key_start))) {
+      ++i;  // not a secret: its value may still hold one (libpq keywords have no ';')
+      continue;
+    }
+    std::size_t start = text.find_first_not_of(space, i + 1);
+    const char open = start == std::string::npos ? '\0' : text[start];
+    std::size_t end = std::string::npos;
+    if (open == '\'') {
+      // A libpq 'quoted' value: a backslash escapes the next character.
+      for (std::size_t j = start + 1; j < text.size() && end == std::string::npos; ++j) {
+        if (text[j] == '\\') ++j;
+        else if (text[j] == '\'') end = j + 1;
+      }
+    } else if (open == '{') {
+      // An ODBC {braced} value: "}}" is one '}'; an odd run of '}' closes it.
+      for (std::size_t j = start + 1; j < text.size() && end == std::string::npos; ++j) {
+        if (text[j] != '}') continue;
+        std::size_t run_end = std::min(text.find_first_not_of('}', j), text.size());
+        if ((run_end - j) % 2 == 1) end = run_end;
+        j = run_end - 1;
+      }
+    } else {
+      end = text.find_first_of(";&", i + 1);
+    }
+    end = std::min(end, text.size());
+    mask(i + 1, end);
     i = end;
   }
   return text;
@@ -105,7 +143,7 @@ void print_parse_error(std::string_view input, const rsconn::error& e, bool show
   std::string shown = show_secrets ? std::string(input) : mask_secrets(std::string(input));
   std::cerr << "rsconn: " << e.message() << " (" << rsconn::to_string(e.code) << " at byte " << e.offset << ")\n"
             << "  " << shown << "\n"
-            << "  " << std::string(column_of(input, e.offset), ' ') << "^\n";
+            << "  " << std::string(column_of(shown, e.offset), ' ') << "^\n";
 }
 
 void print_human(const rsconn::connection& c, bool show_secrets) {
@@ -264,7 +302,8 @@ bool for_each_input(const std::vector<std::string>& inputs, F each) {
 }
 
 struct build_options {
-  std::string workgroup, account, region, database, user;
+  std::string workgroup, account, region, user;
+  std::string database = "dev";  // the database AWS creates with every workgroup
   long long port = rsconn::port::default_number;
 };
 
@@ -342,7 +381,7 @@ int main(int argc, char** argv) {
   build->add_option("--account", parts.account, "12-digit AWS account ID")->required();
   build->add_option("--region", parts.region, "Region code, e.g. us-east-1")->required();
   build->add_option("--port", parts.port, "Port (5431-5455 or 8191-8215; default 5439)");
-  build->add_option("--database", parts.database, "Database name");
+  build->add_option("--database", parts.database, "Database name (default dev, the database a workgroup is created with)");
   build->add_option("--user", parts.user, "User name");
   build->add_option("--to", build_target.to, "The form to write")->required()->check(CLI::IsMember(target_forms()));
   build->add_option("--driver", build_target.driver, "The ODBC driver name to write (odbc)");
@@ -362,7 +401,20 @@ int main(int argc, char** argv) {
     return exit_usage;
   }
 
-  if (parse->parsed()) return run_parse(parse_input, as_json, show_secrets);
+  if (parse->parsed()) {
+    if (parse_input != "-") return run_parse(parse_input, as_json, show_secrets);
+    // '-': the one input is read from stdin (blank lines skipped, as for check and convert).
+    std::vector<std::string> lines;
+    (void)for_each_input({"-"}, [&lines](const std::string&, const std::string& line) {
+      lines.push_back(line);
+      return true;
+    });
+    if (lines.size() != 1) {
+      std::cerr << "rsconn: parse takes one INPUT; stdin gave " << lines.size() << "\n";
+      return exit_usage;
+    }
+    return run_parse(lines.front(), as_json, show_secrets);
+  }
   if (convert->parsed()) {
     bool all = for_each_input(convert_inputs, [&](const std::string& label, const std::string& input) {
       return convert_one(label, input, conversion);
