@@ -43,6 +43,7 @@
 #include "rsconn/connection.hpp"
 #include "rsconn/detail/ascii.hpp"
 #include "rsconn/detail/decimal.hpp"
+#include "rsconn/detail/percent.hpp"
 #include "rsconn/error.hpp"
 #include "rsconn/host.hpp"
 #include "rsconn/properties.hpp"
@@ -945,16 +946,7 @@ constexpr bool is_libpq_uri_safe(char c) noexcept {
 }
 
 inline void append_libpq_percent(std::string& out, std::string_view value, bool keep_colon = false) {
-  for (char c : value) {
-    if (is_libpq_uri_safe(c) || (keep_colon && c == ':')) {
-      out += c;
-    } else {
-      auto byte = static_cast<unsigned char>(c);
-      out += '%';
-      out += hex_upper[byte >> 4];
-      out += hex_upper[byte & 0xF];
-    }
-  }
+  append_percent_encoded_if(out, value, [keep_colon](char c) { return is_libpq_uri_safe(c) || (keep_colon && c == ':'); });
 }
 
 struct libpq_plan {

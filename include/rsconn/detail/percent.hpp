@@ -15,11 +15,11 @@ constexpr bool is_url_safe(char c) noexcept {
          c == '@' || c == ',' || c == '/' || c == '!' || c == '$' || c == '(' || c == ')';
 }
 
-// Appends `value` with every byte outside is_url_safe written as %XX (upper-case hex). Both
-// Java's URLDecoder and RFC 3986 decoders read the result back byte for byte.
-inline void append_percent_encoded(std::string& out, std::string_view value) {
+// Appends `value` with every byte for which `keep` is false written as %XX (upper-case hex).
+template <class Keep>
+void append_percent_encoded_if(std::string& out, std::string_view value, Keep keep) {
   for (char c : value) {
-    if (is_url_safe(c)) {
+    if (keep(c)) {
       out += c;
     } else {
       auto byte = static_cast<unsigned char>(c);
@@ -28,6 +28,12 @@ inline void append_percent_encoded(std::string& out, std::string_view value) {
       out += hex_upper[byte & 0xF];
     }
   }
+}
+
+// Appends `value` with every byte outside is_url_safe percent-encoded. Both Java's URLDecoder
+// and RFC 3986 decoders read the result back byte for byte.
+inline void append_percent_encoded(std::string& out, std::string_view value) {
+  append_percent_encoded_if(out, value, is_url_safe);
 }
 
 }  // namespace rsconn::detail
