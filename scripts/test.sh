@@ -9,7 +9,10 @@ cd "$(dirname "$0")/.."
 
 cmake --preset dev
 cmake --build --preset dev
-ctest --preset dev
+ctest --preset dev 2>&1 | tee build/dev/ctest-summary.log
+status=${PIPESTATUS[0]}
+[ "$status" -eq 0 ] || exit "$status"
+total=$(sed -n 's/.*tests passed, 0 tests failed out of \([0-9][0-9]*\).*/\1/p' build/dev/ctest-summary.log | tail -n 1)
 
 shopt -s nullglob
 for stage in scripts/ci/*.sh; do
@@ -17,3 +20,4 @@ for stage in scripts/ci/*.sh; do
   bash "$stage"
 done
 echo "rsconn: every test stage passed"
+echo "rsconn: ${total:-0} passed, 0 failed"
