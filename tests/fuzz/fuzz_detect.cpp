@@ -107,11 +107,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::vector<std::string> secrets;
   for (const rsconn::property& p : c->properties)
     if (p.secret() && !could_appear_innocently(*c, p.value)) secrets.push_back(p.value);
-  auto shows_secret = [&](std::string_view text) {
-    for (const std::string& s : secrets)
-      if (text.find(s) != std::string_view::npos) return true;
-    return false;
-  };
 
   for (const rsconn::diagnostic& d : diagnostics) {
     RSCONN_FUZZ_CHECK(d.offset <= size);
@@ -135,7 +130,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const rsconn::property& p : back->properties)
       if (p.secret()) RSCONN_FUZZ_CHECK(p.value == rsconn::redacted);
   } else {
-    RSCONN_FUZZ_CHECK(!shows_secret(shown));  // the description names no property at all
+    // The description names no property at all, so revealing secrets changes nothing. (A
+    // substring test was fooled by its own words: client_secret=region=us-ea inside
+    // "region=us-east-4"; see corpus/detect/regression-secret-spelled-by-description.)
+    RSCONN_FUZZ_CHECK(shown == revealed);
   }
   for (const rsconn::property& p : c->properties) {
     std::string one = fmt::format("{}", p);
