@@ -61,6 +61,27 @@ TEST_CASE("property redacts secrets unless {:s}") {
   CHECK(fmt::format("{}", property{"secretaccesskey", "k"}) == "secretaccesskey=***");
 }
 
+TEST_CASE("a secret key spelled with U+212A KELVIN SIGN for its k is still secret") {
+  // The JDBC driver lower-cases keys with Java's toLowerCase, which turns U+212A into 'k', so
+  // it reads SecretAccess\u212Aey as SecretAccessKey; rsconn must redact it the same.
+  static_assert(is_secret_key("SecretAccess\xE2\x84\xAA" "ey"));
+  static_assert(is_secret_key("session\xE2\x84\xAA" "en") == false);  // "sessionken": no such key
+  static_assert(is_secret_key("sessionto\xE2\x84\xAA" "en"));
+  static_assert(is_secret_key("TO\xE2\x84\xAA" "EN"));
+  static_assert(!is_secret_key("\xE2\x84\xAA"));
+  static_assert(!is_secret_key("passwor\xE2\x84\xAA"));  // no 'k' in password: not a spelling of it
+  static_assert(!is_secret_key("token\xE2\x84"));         // a truncated sign is not a 'k'
+  auto c = parse_jdbc_connection("jdbc:redshift://h:5439/dev?SecretAccess\xE2\x84\xAA" "ey=s3cr3t&to\xE2\x84\xAA" "en=t0k3n");
+  REQUIRE(c);
+  REQUIRE(c->properties.size() == 2);
+  CHECK(c->properties[0].secret());
+  CHECK(c->properties[1].secret());
+  std::string shown = fmt::format("{}", *c);
+  CHECK(shown.find("s3cr3t") == std::string::npos);
+  CHECK(shown.find("t0k3n") == std::string::npos);
+  CHECK(fmt::format("{:s}", *c).find("s3cr3t") != std::string::npos);
+}
+
 TEST_CASE("connection formats as its JDBC URL, secrets redacted unless {:s}") {
   auto c = parse_jdbc_connection(
       "jdbc:redshift:iam://default.123456789012.us-east-1.redshift-serverless.amazonaws.com:5439/dev"
