@@ -4,7 +4,7 @@
 #   pg_fixture.sh start BINDIR STATE_DIR PORT PASSWORD_FILE
 #   pg_fixture.sh stop  BINDIR STATE_DIR PORT
 #
-# start: initdb a fresh cluster in STATE_DIR/data (under the build tree), listening on
+# start: initdb a fresh cluster in STATE_DIR/data (under the build tree; see below for root), listening on
 # 127.0.0.1:PORT only (TCP) and on a Unix socket in STATE_DIR/socket that only its owner may
 # use; creates the login role rsconn_test, whose password is the content of PASSWORD_FILE, and
 # the database dev owned by it. 127.0.0.1 connections need that password (scram-sha-256);
@@ -21,6 +21,18 @@ bindir=${2:?PostgreSQL bin directory}
 state=${3:?state directory}
 port=${4:?port}
 password_file=${5:-}
+
+# As root the server runs as the user postgres, which cannot reach a build tree inside a
+# directory closed to others (a clone made under `mktemp -d`, or under /root). Then the state
+# lives in /tmp instead, under a name derived from STATE_DIR, so that start and stop agree.
+if [ "$(id -u)" = 0 ]; then
+  relocated=/tmp/rsconn-pg-$(printf '%s' "$state" | cksum | cut -d' ' -f1)
+  reachable=$state
+  while [ ! -d "$reachable" ]; do reachable=$(dirname "$reachable"); done
+  if [ -d "$relocated" ] || { id postgres >/dev/null 2>&1 && ! runuser -u postgres -- test -x "$reachable"; }; then
+    state=$relocated
+  fi
+fi
 
 data=$state/data
 socket=$state/socket
