@@ -93,16 +93,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     default: break;
   }
 
-  std::vector<rsconn::diagnostic> diagnostics;
-  try {
-    diagnostics = rsconn::validate(*c);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "validate threw: %s\n", e.what());
-    std::abort();
-  } catch (...) {
-    std::fprintf(stderr, "validate threw\n");
-    std::abort();
-  }
+  std::vector<rsconn::diagnostic> diagnostics = rsconn_fuzz::validate_or_abort(*c);
 
   std::vector<std::string> secrets;
   for (const rsconn::property& p : c->properties)

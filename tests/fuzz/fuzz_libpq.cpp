@@ -33,6 +33,10 @@
 
 namespace {
 
+using rsconn_fuzz::check_validate;
+
+using rsconn_fuzz::last;
+
 using rsconn_fuzz::inside;
 
 void check_text(std::string_view input, const rsconn::libpq_text& t, std::size_t offset) {
@@ -86,13 +90,6 @@ void check_uri_view(std::string_view input, const rsconn::libpq_uri_view& view, 
   }
 }
 
-// The last property with exactly this key (libpq keywords are case-sensitive).
-std::optional<std::string> last(const rsconn::connection& c, std::string_view key) {
-  std::optional<std::string> found;
-  for (const rsconn::property& p : c.properties)
-    if (p.key == key) found = p.value;
-  return found;
-}
 
 // Whether `again` (a formatter's output read back) means the same as `c`. Relaxations, all
 // intended (see to_libpq / to_libpq_uri):
@@ -172,33 +169,7 @@ void check_round_trip(const rsconn::connection& c) {
 
     auto hidden = rsconn::parse_libpq_connection(*redacted);
     RSCONN_FUZZ_CHECK(hidden.has_value());
-    RSCONN_FUZZ_CHECK(hidden->properties.size() == again->properties.size());
-    for (std::size_t i = 0; i < hidden->properties.size(); ++i) {
-      const rsconn::property& p = hidden->properties[i];
-      RSCONN_FUZZ_CHECK(p.key == again->properties[i].key);
-      if (p.secret()) RSCONN_FUZZ_CHECK(p.value == rsconn::redacted);
-      else RSCONN_FUZZ_CHECK(p.value == again->properties[i].value);
-    }
-  }
-}
-
-void check_validate(const rsconn::connection& c, std::size_t size) {
-  std::vector<rsconn::diagnostic> diagnostics;
-  try {
-    diagnostics = rsconn::validate(c);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "validate threw: %s\n", e.what());
-    std::abort();
-  } catch (...) {
-    std::fprintf(stderr, "validate threw\n");
-    std::abort();
-  }
-  std::vector<std::string> secrets = rsconn_fuzz::secrets_to_hide(c);
-  for (const rsconn::diagnostic& d : diagnostics) {
-    RSCONN_FUZZ_CHECK(d.offset <= size);
-    RSCONN_FUZZ_CHECK(!d.message.empty());
-    for (const std::string& secret : secrets)
-      RSCONN_FUZZ_CHECK(d.message.find('"' + secret + '"') == std::string::npos);
+    rsconn_fuzz::check_redacted_reading(*hidden, *again);
   }
 }
 

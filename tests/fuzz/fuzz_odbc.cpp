@@ -31,6 +31,8 @@
 
 namespace {
 
+using rsconn_fuzz::check_validate;
+
 using rsconn_fuzz::inside;
 
 // A view's effective field (raw: "}}" of a braced value not yet unescaped) against the owning
@@ -236,34 +238,7 @@ void check_round_trip(const rsconn::connection& c, std::string_view driver) {
 
   auto hidden = rsconn::parse_odbc_connection(*redacted);
   RSCONN_FUZZ_CHECK(hidden.has_value());
-  RSCONN_FUZZ_CHECK(hidden->properties.size() == again->properties.size());
-  for (std::size_t i = 0; i < hidden->properties.size(); ++i) {
-    const rsconn::property& p = hidden->properties[i];
-    RSCONN_FUZZ_CHECK(p.key == again->properties[i].key);
-    if (p.secret()) RSCONN_FUZZ_CHECK(p.value == rsconn::redacted);
-    else RSCONN_FUZZ_CHECK(p.value == again->properties[i].value);
-  }
-}
-
-void check_validate(const rsconn::connection& c, std::size_t size) {
-  std::vector<rsconn::diagnostic> diagnostics;
-  try {
-    diagnostics = rsconn::validate(c);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "validate threw: %s\n", e.what());
-    std::abort();
-  } catch (...) {
-    std::fprintf(stderr, "validate threw\n");
-    std::abort();
-  }
-  std::vector<std::string> secrets = rsconn_fuzz::secrets_to_hide(c);
-  for (const rsconn::diagnostic& d : diagnostics) {
-    RSCONN_FUZZ_CHECK(d.offset <= size);
-    RSCONN_FUZZ_CHECK(!d.message.empty());
-    // Messages quote the values they talk about: a secret would show up "quoted".
-    for (const std::string& secret : secrets)
-      RSCONN_FUZZ_CHECK(d.message.find('"' + secret + '"') == std::string::npos);
-  }
+  rsconn_fuzz::check_redacted_reading(*hidden, *again);
 }
 
 }  // namespace

@@ -29,6 +29,8 @@
 
 namespace {
 
+using rsconn_fuzz::last;
+
 // Bytes a POSIX shell gives a meaning to somewhere in a word (or that separate words):
 // blanks and newlines, operators, quotes, expansions, globs, comments, tilde, assignment, and
 // history expansion in interactive bash. Anything else is taken literally when unquoted.
@@ -89,12 +91,6 @@ void check_shell(const std::vector<std::string>& argv) {
   }
 }
 
-std::optional<std::string> last(const rsconn::connection& c, std::string_view key) {
-  std::optional<std::string> found;
-  for (const rsconn::property& p : c.properties)
-    if (p.key == key) found = p.value;
-  return found;
-}
 
 // Whether `again` (to_rsql's arguments read back) means the same as `c`. Relaxations, all
 // intended (see to_rsql):
@@ -191,19 +187,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   RSCONN_FUZZ_CHECK(last(*c, "password") == rspassword);
   check_round_trip(*c);
 
-  std::vector<rsconn::diagnostic> diagnostics;
-  try {
-    diagnostics = rsconn::validate(*c);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "validate threw: %s\n", e.what());
-    std::abort();
-  } catch (...) {
-    std::fprintf(stderr, "validate threw\n");
-    std::abort();
-  }
-  for (const rsconn::diagnostic& d : diagnostics) {
-    RSCONN_FUZZ_CHECK(d.offset <= size);
-    RSCONN_FUZZ_CHECK(!d.message.empty());
-  }
+  rsconn_fuzz::check_validate(*c, size);
   return 0;
 }
