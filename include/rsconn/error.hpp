@@ -34,9 +34,6 @@ enum class errc : std::uint8_t {
   invalid_uri,
 
   // Value-type construction and validation.
-  empty_value,
-  value_too_short,
-  value_too_long,
   invalid_character,
   invalid_workgroup_name,
   invalid_account_id,
@@ -59,10 +56,8 @@ enum class errc : std::uint8_t {
   invalid_boolean,
   iam_duration_out_of_range,
   no_database,
-  legacy_iam_syntax,
   dev_service_label,
   invalid_user_name,
-  secret_in_plain_text,
   missing_required_field,
   value_truncated_by_driver,
   unrepresentable_value,
@@ -88,9 +83,6 @@ enum class errc : std::uint8_t {
     case errc::malformed_quoted_value: return "malformed_quoted_value";
     case errc::unknown_keyword: return "unknown_keyword";
     case errc::invalid_uri: return "invalid_uri";
-    case errc::empty_value: return "empty_value";
-    case errc::value_too_short: return "value_too_short";
-    case errc::value_too_long: return "value_too_long";
     case errc::invalid_character: return "invalid_character";
     case errc::invalid_workgroup_name: return "invalid_workgroup_name";
     case errc::invalid_account_id: return "invalid_account_id";
@@ -113,10 +105,8 @@ enum class errc : std::uint8_t {
     case errc::invalid_boolean: return "invalid_boolean";
     case errc::iam_duration_out_of_range: return "iam_duration_out_of_range";
     case errc::no_database: return "no_database";
-    case errc::legacy_iam_syntax: return "legacy_iam_syntax";
     case errc::dev_service_label: return "dev_service_label";
     case errc::invalid_user_name: return "invalid_user_name";
-    case errc::secret_in_plain_text: return "secret_in_plain_text";
     case errc::missing_required_field: return "missing_required_field";
     case errc::value_truncated_by_driver: return "value_truncated_by_driver";
     case errc::unrepresentable_value: return "unrepresentable_value";
@@ -148,9 +138,6 @@ enum class errc : std::uint8_t {
     case errc::malformed_quoted_value: return "a quoted value is not closed or has a bad escape";
     case errc::unknown_keyword: return "this keyword is not one the consumer knows";
     case errc::invalid_uri: return "this is not a well-formed URI";
-    case errc::empty_value: return "the value is empty";
-    case errc::value_too_short: return "the value is shorter than AWS allows";
-    case errc::value_too_long: return "the value is longer than AWS allows";
     case errc::invalid_character: return "the value holds a character AWS does not allow here";
     case errc::invalid_workgroup_name:
       return "a workgroup name has 3 to 64 characters: lower-case letters, digits and hyphens";
@@ -181,11 +168,9 @@ enum class errc : std::uint8_t {
     case errc::invalid_boolean: return "the value should be true or false";
     case errc::iam_duration_out_of_range: return "IAM credentials last 900 to 3600 seconds";
     case errc::no_database: return "no database is named";
-    case errc::legacy_iam_syntax: return "this is the IAM syntax of JDBC drivers before 2.1.0.9";
     case errc::dev_service_label: return "this is an AWS-internal development endpoint";
     case errc::invalid_user_name:
       return "a user name has 1 to 128 letters, digits and _ + . @ -, starts with a letter, and is not PUBLIC";
-    case errc::secret_in_plain_text: return "a secret is written in the connection string";
     case errc::missing_required_field: return "the target form needs a field the connection does not have";
     case errc::value_truncated_by_driver: return "the driver truncates this value";
     case errc::unrepresentable_value: return "the value cannot be written in the target form";

@@ -226,6 +226,36 @@ inline bool is_boolean_key(std::string_view key) noexcept {
   return false;
 }
 
+// Where a database user name breaks Redshift's rule (1 to 128 ASCII letters, digits and
+// `_ + . @ -`, a letter first, not PUBLIC): the byte offset in `name`, or npos when it keeps it.
+// GetClusterCredentials holds DbUser to the same rule.
+inline std::size_t user_name_fault(std::string_view name) noexcept {
+  constexpr std::size_t max_length = 128;
+  if (name.empty() || !is_alpha(name[0])) return 0;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    char ch = name[i];
+    if (!is_alnum(ch) && ch != '_' && ch != '+' && ch != '.' && ch != '@' && ch != '-') return i;
+    if (i == max_length) return i;
+  }
+  if (iequals(name, "public")) return 0;
+  return std::string_view::npos;
+}
+
+// A user (`user`, `UID`, ...) or DbUser value that no Redshift user can have. DbUser goes to
+// GetClusterCredentials, which refuses it: an error. A plain user is checked by the server
+// alone, and a quoted identifier can be almost anything: a warning.
+inline void check_user_name(diagnostics_builder& d, const property& p, setting which) {
+  if (p.value.empty()) return;  // no user given: the driver's (or libpq's) default applies
+  std::size_t fault = user_name_fault(p.value);
+  if (fault == std::string_view::npos) return;
+  bool db_user = which == setting::db_user;
+  d.add(db_user ? severity::error : severity::warning, errc::invalid_user_name, p.value_offset,
+        std::string(db_user ? "DbUser " : "user name ") + in_quotes(p.value) +
+            " breaks Redshift's rule for user names: 1 to 128 letters, digits and _ + . @ -, a letter first, "
+            "not PUBLIC" +
+            (db_user ? "; GetClusterCredentials refuses it" : ""));
+}
+
 inline void check_properties(diagnostics_builder& d, const connection& c) {
   // The last property of each key (case-insensitive), found in one pass: calling c.find for
   // every property would be quadratic in the number of properties.
@@ -257,6 +287,10 @@ inline void check_properties(diagnostics_builder& d, const connection& c) {
         !(c.form == source_form::odbc && (p.value == "1" || p.value == "0")))
       d.add(severity::warning, errc::invalid_boolean, p.value_offset,
             "property " + in_quotes(p.key) + " should be true or false; the driver reads " + in_quotes(p.value) + " as false");
+    if (last == &p) {
+      setting which = setting_of(p.key);
+      if (which == setting::user || which == setting::db_user) check_user_name(d, p, which);
+    }
     if (last == &p && iequals(p.key, "iamduration")) {
       auto seconds = port::parse(p.value);  // digits only; 1..65535 covers the 900..3600 test
       if (!seconds || seconds->number() < 900 || seconds->number() > 3600)

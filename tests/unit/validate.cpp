@@ -7,6 +7,8 @@
 
 #include "rsconn/endpoint.hpp"
 #include "rsconn/jdbc.hpp"
+#include "rsconn/libpq.hpp"
+#include "rsconn/odbc.hpp"
 #include "rsconn/validate.hpp"
 
 using namespace rsconn;
@@ -196,6 +198,43 @@ TEST_CASE("property diagnostics") {
   CHECK(diagnose(serverless + ":5439/dev?IAMDuration=900").empty());
   CHECK(diagnose(serverless + ":5439/dev?IAMDuration=3600").empty());
   CHECK(diagnose(serverless + ":5439/dev?isServerless=TRUE&ssl=False").empty());
+}
+
+TEST_CASE("user names follow Redshift's rule; DbUser is held to it by GetClusterCredentials") {
+  // Names Redshift allows: letters, digits and _ + . @ -, a letter first, up to 128 bytes
+  // (a '+' is written %2B, since the JDBC driver decodes '+' as a space).
+  for (std::string good : {"awsuser"s, "a"s, "alice@example.com"s, "Bob_Smith%2Bops.team-1"s, std::string(128, 'u')}) {
+    INFO(good);
+    CHECK(find(diagnose(serverless + ":5439/dev?user=" + good), errc::invalid_user_name) == nullptr);
+    CHECK(find(diagnose(serverless_iam + ":5439/dev?DbUser=" + good), errc::invalid_user_name) == nullptr);
+  }
+  // No user at all, or an empty one, is the driver's default: nothing to say.
+  CHECK(find(diagnose(serverless + ":5439/dev?user="), errc::invalid_user_name) == nullptr);
+
+  std::string url = serverless + ":5439/dev?user=1admin";
+  expect(url, errc::invalid_user_name, severity::warning, url.find("1admin"), "\"1admin\" breaks Redshift's rule");
+  url = serverless + ":5439/dev?user=PUBLIC";
+  expect(url, errc::invalid_user_name, severity::warning, url.find("PUBLIC"), "not PUBLIC");
+  url = serverless + ":5439/dev?UID=a%3Ab";  // ':' (ODBC's key works in a JDBC URL's table too)
+  expect(url, errc::invalid_user_name, severity::warning, url.find("a%3Ab"), "\"a:b\"");
+  url = serverless + ":5439/dev?user=" + std::string(129, 'u');
+  expect(url, errc::invalid_user_name, severity::warning, url.find("uuu"), "1 to 128");
+  url = serverless_iam + ":5439/dev?DbUser=IAM%3Aalice";
+  expect(url, errc::invalid_user_name, severity::error, url.find("IAM%3A"), "GetClusterCredentials refuses it");
+  // Only the value the driver uses (the last) is judged.
+  url = serverless + ":5439/dev?user=9&user=ok";
+  CHECK(find(diagnose(url), errc::invalid_user_name) == nullptr);
+  // Other forms: ODBC's UID, libpq's user.
+  auto odbc = parse_odbc_connection("Driver={Amazon Redshift ODBC Driver (x64)};Server=h;Database=dev;UID={a b}");
+  REQUIRE(odbc);
+  std::vector<diagnostic> ds = validate(*odbc);
+  const diagnostic* d = find(ds, errc::invalid_user_name);
+  REQUIRE(d != nullptr);
+  // The offset is the value's first byte, inside the brace.
+  CHECK(d->offset == std::string_view("Driver={Amazon Redshift ODBC Driver (x64)};Server=h;Database=dev;UID={").size());
+  auto libpq = parse_libpq_connection("host=h port=5439 dbname=dev user='-x'");
+  REQUIRE(libpq);
+  CHECK(find(validate(*libpq), errc::invalid_user_name) != nullptr);
 }
 
 TEST_CASE("diagnostics never quote secret values") {
