@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git clang libclang-rt-14-dev valgrind
   libfmt-dev libexpected-dev libcli11-dev nlohmann-json3-dev librapidcheck-dev
   libbenchmark-dev libboost-url1.81-dev libpq-dev postgresql unixodbc unixodbc-dev odbc-postgresql
-  default-jdk-headless
+  default-jdk-headless awscli
 )
 backports=(libcatch2-dev)
 
