@@ -27,6 +27,8 @@ namespace rsconn {
 
 // Parses any supported form into the owning model.
 [[nodiscard]] inline result<connection> parse(std::string_view text) {
+  // Before any guessing: an overlong input is refused as such, whatever it looks like.
+  if (text.size() > max_input_length) return fail(errc::input_too_long, max_input_length);
   switch (detect_form(text)) {
     case source_form::jdbc: return parse_jdbc_connection(text);
     case source_form::libpq_uri:

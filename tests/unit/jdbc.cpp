@@ -623,3 +623,25 @@ TEST_CASE("property offsets point into the URL") {
   CHECK(moved.hosts.at(0).offset == std::string_view("jdbc:redshift://h:5439/dev?host=").size());
   CHECK(moved.hosts.at(0).port_offset == std::string_view("jdbc:redshift://h:5439/dev?host=other&port=").size());
 }
+
+TEST_CASE("a JDBC URL whose ClusterID spells the legacy prefix with escapes is the legacy route") {
+  for (std::string_view url : {"jdbc:redshift:iam://h.example.com:5439/dev?ClusterID=redshift%2Dserverless-wg",
+                               "jdbc:redshift:iam://h.example.com:5439/dev?ClusterID=%72edshift-serverless%2dwg"}) {
+    INFO(std::string(url));
+    auto c = parse_jdbc_connection(url);
+    REQUIRE(c);
+    CHECK(c->target == target_kind::serverless);
+    CHECK(c->legacy_iam);
+    CHECK(c->workgroup == std::optional<std::string>("wg"));
+  }
+  // The cluster-id form's cluster is the URL's own text, which the driver does not decode.
+  auto in_host = parse_jdbc_connection("jdbc:redshift:iam://redshift%2Dserverless-wg:us-east-1/dev");
+  REQUIRE(in_host);
+  CHECK(in_host->cluster_id == std::optional<std::string>("redshift%2Dserverless-wg"));
+  CHECK_FALSE(in_host->legacy_iam);
+  // '+' decodes to a space, which is not the prefix's '-'.
+  auto plus = parse_jdbc_connection("jdbc:redshift:iam://h.example.com:5439/dev?ClusterID=redshift+serverless-wg");
+  REQUIRE(plus);
+  CHECK_FALSE(plus->legacy_iam);
+  CHECK(plus->target == target_kind::provisioned);
+}

@@ -45,12 +45,31 @@ class encoded_text {
     return encoding_ == text_encoding::java_url ? detail::java_url_iequals(raw_, ascii)
                                                 : detail::iequals(raw_, ascii);
   }
-  // When the decoded value starts with `ascii` (case-sensitive) and the prefix is written
-  // without escapes, the rest of the text; otherwise an absent text.
+  // When the decoded value starts with `ascii` (case-sensitive), the rest of the text, still
+  // encoded; otherwise an absent text. The prefix may be written with escapes
+  // (`redshift%2Dserverless-`): the driver decodes a value before it looks at it. Java's
+  // URLDecoder keeps every ASCII byte of a %XX run as itself, so comparing one escape at a time
+  // is exact for an ASCII prefix.
   [[nodiscard]] constexpr encoded_text after_prefix(std::string_view ascii) const noexcept {
-    if (!present_ || !detail::starts_with(raw_, ascii)) return {};
-    if (encoding_ == text_encoding::java_url && ascii.find_first_of("+%") != std::string_view::npos) return {};
-    return {raw_.substr(ascii.size()), encoding_};
+    if (!present_) return {};
+    if (detail::starts_with(raw_, ascii)) return {raw_.substr(ascii.size()), encoding_};
+    if (encoding_ != text_encoding::java_url) return {};
+    std::size_t at = 0;
+    for (char want : ascii) {
+      if (at >= raw_.size()) return {};
+      char got = raw_[at++];
+      if (got == '+') {
+        got = ' ';
+      } else if (got == '%') {
+        int high = at + 1 < raw_.size() ? detail::hex_value(raw_[at]) : -1;
+        int low = high < 0 ? -1 : detail::hex_value(raw_[at + 1]);
+        if (low < 0) return {};
+        got = static_cast<char>(high * 16 + low);
+        at += 2;
+      }
+      if (got != want) return {};
+    }
+    return {raw_.substr(at), encoding_};
   }
 
  private:

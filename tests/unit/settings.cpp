@@ -1,0 +1,427 @@
+// settings.hpp: the setting table (every name of every setting in every form, aliases, case),
+// setting_of, find_setting, is_structural, odbc_alias_rank, key_in_form, find_setting_property.
+#include <catch2/catch_test_macros.hpp>
+
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "rsconn/libpq.hpp"
+#include "rsconn/settings.hpp"
+
+using namespace rsconn;
+
+namespace {
+
+constexpr std::size_t table_size = sizeof(setting_table) / sizeof(setting_table[0]);
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return out;
+}
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// Every non-empty spelling of an entry.
+template <class F>
+void for_each_name(const setting_names& names, F&& f) {
+  for (std::string_view n :
+       {names.jdbc, names.odbc, names.libpq, names.aliases[0], names.aliases[1], names.aliases[2]})
+    if (!n.empty()) f(n);
+}
+
+connection with_properties(std::initializer_list<property> ps) {
+  connection c;
+  c.properties = ps;
+  return c;
+}
+
+}  // namespace
+
+// --- Compile-time use --------------------------------------------------------------------------
+
+static_assert(setting_of("Servername") == setting::host);
+static_assert(setting_of("serverlessworkgroup") == setting::workgroup);
+static_assert(setting_of("") == setting::unknown);
+static_assert(setting_of("compression") == setting::unknown);
+static_assert(find_setting("PortNumber")->setting == setting::port);
+static_assert(find_setting("DB")->odbc == "Database");
+static_assert(is_structural(setting::driver));
+static_assert(!is_structural(setting::user));
+static_assert(odbc_alias_rank("Servername") == 4);
+static_assert(odbc_alias_rank("ClusterId") == 0);
+static_assert(key_in_form("UID", source_form::odbc, source_form::jdbc) == "user");
+static_assert(key_in_form("isServerless", source_form::jdbc, source_form::odbc) == "Serverless");
+static_assert(key_in_form("whatever", source_form::jdbc, source_form::odbc) == "whatever");
+static_assert(names_setting(setting_table[0], "HOSTNAME"));
+static_assert(!names_setting(setting_table[0], ""));
+
+// --- The table ----------------------------------------------------------------------------------
+
+TEST_CASE("the table has one entry per setting, in the enum's order") {
+  constexpr auto last = static_cast<unsigned>(setting::application_name);
+  REQUIRE(table_size == last);  // every setting but `unknown`
+  for (std::size_t i = 0; i < table_size; ++i) {
+    INFO("entry " << i);
+    CHECK(static_cast<std::size_t>(setting_table[i].setting) == i + 1);
+  }
+}
+
+TEST_CASE("every spelling in the table names its own setting, in any ASCII case") {
+  std::set<std::string> seen;
+  for (const setting_names& names : setting_table) {
+    for_each_name(names, [&](std::string_view name) {
+      INFO("'" << std::string(name) << "'");
+      CHECK(setting_of(name) == names.setting);
+      CHECK(setting_of(upper(name)) == names.setting);
+      CHECK(setting_of(lower(name)) == names.setting);
+      const setting_names* found = find_setting(name);
+      REQUIRE(found != nullptr);
+      CHECK(found == &names);
+      CHECK(names_setting(names, name));
+      CHECK(names_setting(names, upper(name)));
+      seen.insert(lower(name));
+    });
+  }
+  // No spelling belongs to two settings (find_setting would silently pick the first).
+  for (const std::string& name : seen) {
+    int owners = 0;
+    for (const setting_names& names : setting_table) owners += names_setting(names, name) ? 1 : 0;
+    INFO(name);
+    CHECK(owners == 1);
+  }
+}
+
+TEST_CASE("every setting has a JDBC name except the ODBC Driver") {
+  for (const setting_names& names : setting_table) {
+    INFO("setting " << static_cast<int>(names.setting));
+    CHECK(names.jdbc.empty() == (names.setting == setting::driver));
+  }
+}
+
+TEST_CASE("the libpq column holds only libpq keywords, in lower case") {
+  // libpq refuses unknown keywords and compares them case-sensitively (SPEC §5).
+  int with_libpq = 0;
+  for (const setting_names& names : setting_table) {
+    if (names.libpq.empty()) continue;
+    ++with_libpq;
+    INFO(std::string(names.libpq));
+    CHECK(is_libpq_keyword(names.libpq));
+    CHECK(names.libpq == lower(names.libpq));
+  }
+  CHECK(with_libpq == 8);
+  CHECK(find_setting("host")->libpq == "host");
+  CHECK(find_setting("port")->libpq == "port");
+  CHECK(find_setting("dbname")->libpq == "dbname");
+  CHECK(find_setting("user")->libpq == "user");
+  CHECK(find_setting("password")->libpq == "password");
+  CHECK(find_setting("sslmode")->libpq == "sslmode");
+  CHECK(find_setting("loginTimeout")->libpq == "connect_timeout");
+  CHECK(find_setting("ApplicationName")->libpq == "application_name");
+  // SPEC §3.1 / settings.hpp: JDBC's ssl has no libpq keyword (it becomes sslmode).
+  CHECK(find_setting("ssl")->libpq.empty());
+}
+
+TEST_CASE("SPEC §3.6: the JDBC property names users put in URLs") {
+  struct row {
+    std::string_view key;
+    setting expected;
+  };
+  for (row r : {row{"user", setting::user},
+                row{"uid", setting::user},
+                row{"password", setting::password},
+                row{"pwd", setting::password},
+                row{"ssl", setting::ssl},
+                row{"sslmode", setting::ssl_mode},
+                row{"iamauth", setting::iam},
+                row{"clusterid", setting::cluster_id},
+                row{"region", setting::region},
+                row{"dbuser", setting::db_user},
+                row{"dbgroups", setting::db_groups},
+                row{"autocreate", setting::auto_create},
+                row{"isserverless", setting::is_serverless},
+                row{"serverlessacctid", setting::account_id},
+                row{"serverlessworkgroup", setting::workgroup},
+                row{"profile", setting::profile},
+                row{"accesskeyid", setting::access_key_id},
+                row{"secretaccesskey", setting::secret_access_key},
+                row{"sessiontoken", setting::session_token},
+                row{"plugin_name", setting::plugin_name},
+                row{"iamduration", setting::iam_duration},
+                row{"groupfederation", setting::group_federation},
+                row{"endpointurl", setting::endpoint_url},
+                row{"loginTimeout", setting::login_timeout},
+                row{"host", setting::host},
+                row{"port", setting::port},
+                row{"dbname", setting::database},
+                row{"ClusterID", setting::cluster_id},
+                row{"serverlessWorkGroup", setting::workgroup},
+                row{"serverlessAcctId", setting::account_id},
+                row{"isServerless", setting::is_serverless},
+                row{"IAMDuration", setting::iam_duration}}) {
+    INFO(std::string(r.key));
+    CHECK(setting_of(r.key) == r.expected);
+    CHECK(setting_of(upper(r.key)) == r.expected);
+  }
+}
+
+TEST_CASE("SPEC §4: the ODBC keys and their aliases") {
+  struct row {
+    std::string_view key;
+    setting expected;
+  };
+  for (row r : {row{"Server", setting::host},
+                row{"HostName", setting::host},
+                row{"Host", setting::host},
+                row{"Servername", setting::host},
+                row{"Port", setting::port},
+                row{"PortNumber", setting::port},
+                row{"Database", setting::database},
+                row{"DB", setting::database},
+                row{"UID", setting::user},
+                row{"LogonID", setting::user},
+                row{"User", setting::user},
+                row{"PWD", setting::password},
+                row{"Password", setting::password},
+                row{"Driver", setting::driver},
+                row{"IAM", setting::iam},
+                row{"ClusterId", setting::cluster_id},
+                row{"Region", setting::region},
+                row{"DbUser", setting::db_user},
+                row{"DbGroups", setting::db_groups},
+                row{"AutoCreate", setting::auto_create},
+                row{"Serverless", setting::is_serverless},
+                row{"Workgroup", setting::workgroup},
+                row{"plugin_name", setting::plugin_name},
+                row{"SSLMode", setting::ssl_mode},
+                row{"AccessKeyID", setting::access_key_id},
+                row{"SecretAccessKey", setting::secret_access_key},
+                row{"SessionToken", setting::session_token},
+                row{"Profile", setting::profile}}) {
+    INFO(std::string(r.key));
+    CHECK(setting_of(r.key) == r.expected);
+    CHECK(setting_of(upper(r.key)) == r.expected);
+    CHECK(setting_of(lower(r.key)) == r.expected);
+  }
+}
+
+TEST_CASE("SPEC §5: the libpq keywords the table knows") {
+  CHECK(setting_of("host") == setting::host);
+  CHECK(setting_of("port") == setting::port);
+  CHECK(setting_of("dbname") == setting::database);
+  CHECK(setting_of("user") == setting::user);
+  CHECK(setting_of("password") == setting::password);
+  CHECK(setting_of("sslmode") == setting::ssl_mode);
+  CHECK(setting_of("connect_timeout") == setting::login_timeout);
+  CHECK(setting_of("application_name") == setting::application_name);
+  // Other libpq keywords name no setting of the table.
+  CHECK(setting_of("hostaddr") == setting::unknown);
+  CHECK(setting_of("sslrootcert") == setting::unknown);
+}
+
+TEST_CASE("setting_of and find_setting: unknown keys, near misses, empty") {
+  for (std::string_view key :
+       {"", "compression", "hos", "hosts", " host", "host ", "Server=", "user_name", "db_name",
+        "isServerlessX", "serverless_workgroup", "PWD2", "p", "Servernames"}) {
+    INFO("'" << std::string(key) << "'");
+    CHECK(setting_of(key) == setting::unknown);
+    CHECK(find_setting(key) == nullptr);
+  }
+  // A setting's empty column never matches an empty key.
+  for (const setting_names& names : setting_table) CHECK_FALSE(names_setting(names, ""));
+}
+
+TEST_CASE("is_structural: host, port, database and driver only") {
+  for (const setting_names& names : setting_table) {
+    setting s = names.setting;
+    bool expected =
+        s == setting::host || s == setting::port || s == setting::database || s == setting::driver;
+    INFO("setting " << static_cast<int>(s));
+    CHECK(is_structural(s) == expected);
+  }
+  CHECK_FALSE(is_structural(setting::unknown));
+  CHECK(is_structural(setting_of("HostName")));
+  CHECK(is_structural(setting_of("PortNumber")));
+  CHECK(is_structural(setting_of("DB")));
+  CHECK_FALSE(is_structural(setting_of("UID")));
+}
+
+// --- odbc_alias_rank ------------------------------------------------------------------------------
+
+TEST_CASE("odbc_alias_rank: the Redshift ODBC driver's alphabetical order (SPEC §4)") {
+  // host: Servername > Server > HostName > Host
+  CHECK(odbc_alias_rank("Servername") > odbc_alias_rank("Server"));
+  CHECK(odbc_alias_rank("Server") > odbc_alias_rank("HostName"));
+  CHECK(odbc_alias_rank("HostName") > odbc_alias_rank("Host"));
+  CHECK(odbc_alias_rank("Host") > 0);
+  // port: PortNumber > Port
+  CHECK(odbc_alias_rank("PortNumber") > odbc_alias_rank("Port"));
+  CHECK(odbc_alias_rank("Port") > 0);
+  // database: DB > Database
+  CHECK(odbc_alias_rank("DB") > odbc_alias_rank("Database"));
+  CHECK(odbc_alias_rank("Database") > 0);
+  // user: User > UID > LogonID
+  CHECK(odbc_alias_rank("User") > odbc_alias_rank("UID"));
+  CHECK(odbc_alias_rank("UID") > odbc_alias_rank("LogonID"));
+  CHECK(odbc_alias_rank("LogonID") > 0);
+  // password: PWD > Password
+  CHECK(odbc_alias_rank("PWD") > odbc_alias_rank("Password"));
+  CHECK(odbc_alias_rank("Password") > 0);
+  // The values the header documents.
+  CHECK(odbc_alias_rank("Servername") == 4);
+  CHECK(odbc_alias_rank("Host") == 1);
+  CHECK(odbc_alias_rank("User") == 3);
+}
+
+TEST_CASE("odbc_alias_rank: case-insensitive; 0 for every other key") {
+  CHECK(odbc_alias_rank("SERVERNAME") == odbc_alias_rank("Servername"));
+  CHECK(odbc_alias_rank("servername") == odbc_alias_rank("Servername"));
+  CHECK(odbc_alias_rank("pwd") == odbc_alias_rank("PWD"));
+  CHECK(odbc_alias_rank("uid") == odbc_alias_rank("UID"));
+  CHECK(odbc_alias_rank("db") == odbc_alias_rank("DB"));
+  for (std::string_view key :
+       {"", "Driver", "DSN", "ClusterId", "Region", "Workgroup", "Serverless", "IAM", "dbname", "Servernam",
+        "Servers", "HostNames", " Server", "LogonIDs", "PWDx"}) {
+    INFO("'" << std::string(key) << "'");
+    CHECK(odbc_alias_rank(key) == 0);
+  }
+}
+
+TEST_CASE("odbc_alias_rank ranks exactly the spellings of host, port, database, user and password") {
+  for (const setting_names& names : setting_table) {
+    for_each_name(names, [&](std::string_view name) {
+      INFO(std::string(name));
+      if (odbc_alias_rank(name) > 0) {
+        setting s = names.setting;
+        CHECK((s == setting::host || s == setting::port || s == setting::database || s == setting::user ||
+               s == setting::password));
+      }
+    });
+  }
+  // The name the ODBC formatter writes for each of them is ranked.
+  for (setting s : {setting::host, setting::port, setting::database, setting::user, setting::password}) {
+    for (const setting_names& names : setting_table)
+      if (names.setting == s) {
+        INFO(std::string(names.odbc));
+        CHECK(odbc_alias_rank(names.odbc) > 0);
+      }
+  }
+}
+
+// --- key_in_form ----------------------------------------------------------------------------------
+
+TEST_CASE("key_in_form: unchanged within a form family") {
+  CHECK(key_in_form("UID", source_form::odbc, source_form::odbc) == "UID");
+  CHECK(key_in_form("uSeR", source_form::jdbc, source_form::jdbc) == "uSeR");
+  // endpoint and host strings carry JDBC-style properties; libpq_uri is libpq.
+  CHECK(key_in_form("User", source_form::endpoint, source_form::jdbc) == "User");
+  CHECK(key_in_form("User", source_form::host, source_form::jdbc) == "User");
+  CHECK(key_in_form("User", source_form::jdbc, source_form::endpoint) == "User");
+  CHECK(key_in_form("sslmode", source_form::libpq_uri, source_form::libpq_keywords) == "sslmode");
+  CHECK(key_in_form("sslmode", source_form::libpq_keywords, source_form::libpq_uri) == "sslmode");
+  // Even a key the target form would write otherwise.
+  CHECK(key_in_form("pwd", source_form::jdbc, source_form::jdbc) == "pwd");
+}
+
+TEST_CASE("key_in_form: a known setting gets the target form's name") {
+  // ODBC -> JDBC
+  CHECK(key_in_form("UID", source_form::odbc, source_form::jdbc) == "user");
+  CHECK(key_in_form("LogonID", source_form::odbc, source_form::jdbc) == "user");
+  CHECK(key_in_form("User", source_form::odbc, source_form::jdbc) == "user");
+  CHECK(key_in_form("PWD", source_form::odbc, source_form::jdbc) == "password");
+  CHECK(key_in_form("Servername", source_form::odbc, source_form::jdbc) == "host");
+  CHECK(key_in_form("PortNumber", source_form::odbc, source_form::jdbc) == "port");
+  CHECK(key_in_form("DB", source_form::odbc, source_form::jdbc) == "dbname");
+  CHECK(key_in_form("Serverless", source_form::odbc, source_form::jdbc) == "isServerless");
+  CHECK(key_in_form("Workgroup", source_form::odbc, source_form::jdbc) == "serverlessWorkGroup");
+  CHECK(key_in_form("IAM", source_form::odbc, source_form::jdbc) == "iamauth");
+  CHECK(key_in_form("group_federation", source_form::odbc, source_form::jdbc) == "groupFederation");
+  // JDBC -> ODBC
+  CHECK(key_in_form("user", source_form::jdbc, source_form::odbc) == "UID");
+  CHECK(key_in_form("uid", source_form::jdbc, source_form::odbc) == "UID");
+  CHECK(key_in_form("pwd", source_form::jdbc, source_form::odbc) == "PWD");
+  CHECK(key_in_form("isserverless", source_form::jdbc, source_form::odbc) == "Serverless");  // SPEC §4
+  CHECK(key_in_form("serverlessworkgroup", source_form::jdbc, source_form::odbc) == "Workgroup");
+  CHECK(key_in_form("iamauth", source_form::jdbc, source_form::odbc) == "IAM");
+  CHECK(key_in_form("clusterid", source_form::jdbc, source_form::odbc) == "ClusterId");
+  CHECK(key_in_form("sslmode", source_form::endpoint, source_form::odbc) == "SSLMode");
+  // JDBC / ODBC -> libpq
+  CHECK(key_in_form("UID", source_form::odbc, source_form::libpq_keywords) == "user");
+  CHECK(key_in_form("PWD", source_form::odbc, source_form::libpq_uri) == "password");
+  CHECK(key_in_form("HostName", source_form::odbc, source_form::libpq_keywords) == "host");
+  CHECK(key_in_form("DB", source_form::odbc, source_form::libpq_keywords) == "dbname");
+  CHECK(key_in_form("loginTimeout", source_form::jdbc, source_form::libpq_keywords) == "connect_timeout");
+  CHECK(key_in_form("ApplicationName", source_form::jdbc, source_form::libpq_uri) == "application_name");
+  // libpq -> JDBC / ODBC
+  CHECK(key_in_form("connect_timeout", source_form::libpq_keywords, source_form::jdbc) == "loginTimeout");
+  CHECK(key_in_form("connect_timeout", source_form::libpq_uri, source_form::odbc) == "LoginTimeout");
+  CHECK(key_in_form("dbname", source_form::libpq_keywords, source_form::odbc) == "Database");
+  CHECK(key_in_form("user", source_form::libpq_uri, source_form::odbc) == "UID");
+}
+
+TEST_CASE("key_in_form: empty when the target form has no such setting") {
+  CHECK(key_in_form("serverlessAcctId", source_form::jdbc, source_form::odbc).empty());
+  CHECK(key_in_form("ssl", source_form::jdbc, source_form::odbc).empty());
+  CHECK(key_in_form("ssl", source_form::jdbc, source_form::libpq_keywords).empty());
+  CHECK(key_in_form("ClusterId", source_form::odbc, source_form::libpq_keywords).empty());
+  CHECK(key_in_form("SecretAccessKey", source_form::odbc, source_form::libpq_uri).empty());
+  CHECK(key_in_form("Driver", source_form::odbc, source_form::jdbc).empty());
+  CHECK(key_in_form("Driver", source_form::odbc, source_form::libpq_keywords).empty());
+}
+
+TEST_CASE("key_in_form: unknown keys are carried as written") {
+  CHECK(key_in_form("compression", source_form::jdbc, source_form::odbc) == "compression");
+  CHECK(key_in_form("CoMpReSsIoN", source_form::jdbc, source_form::libpq_keywords) == "CoMpReSsIoN");
+  CHECK(key_in_form("hostaddr", source_form::libpq_keywords, source_form::jdbc) == "hostaddr");
+  CHECK(key_in_form("DSN", source_form::odbc, source_form::jdbc) == "DSN");
+  CHECK(key_in_form("", source_form::odbc, source_form::jdbc).empty());
+  // The very same characters (a view of the input, not a copy).
+  std::string key = "vpc_endpoint_url";
+  CHECK(key_in_form(key, source_form::odbc, source_form::jdbc).data() == key.data());
+}
+
+TEST_CASE("key_in_form: every spelling translates to the column of the target form") {
+  for (const setting_names& names : setting_table) {
+    for_each_name(names, [&](std::string_view name) {
+      INFO(std::string(name));
+      CHECK(key_in_form(name, source_form::odbc, source_form::jdbc) == names.jdbc);
+      CHECK(key_in_form(name, source_form::jdbc, source_form::odbc) == names.odbc);
+      CHECK(key_in_form(name, source_form::jdbc, source_form::libpq_keywords) == names.libpq);
+      CHECK(key_in_form(upper(name), source_form::libpq_uri, source_form::jdbc) == names.jdbc);
+    });
+  }
+}
+
+// --- find_setting_property --------------------------------------------------------------------------
+
+TEST_CASE("find_setting_property: the last property naming the setting under any spelling") {
+  connection c = with_properties(
+      {{"UID", "a"}, {"ssl", "true"}, {"user", "b"}, {"Password", "p1"}, {"LogonID", "c"}, {"PWD", "p2"}});
+  const property* user = find_setting_property(c, setting::user);
+  REQUIRE(user != nullptr);
+  CHECK(user->key == "LogonID");
+  CHECK(user->value == "c");
+  CHECK(user == &c.properties[4]);
+  const property* password = find_setting_property(c, setting::password);
+  REQUIRE(password != nullptr);
+  CHECK(password->value == "p2");
+  REQUIRE(find_setting_property(c, setting::ssl) != nullptr);
+  CHECK(find_setting_property(c, setting::ssl)->value == "true");
+  CHECK(find_setting_property(c, setting::ssl_mode) == nullptr);  // ssl is not sslmode
+  CHECK(find_setting_property(c, setting::database) == nullptr);
+  CHECK(find_setting_property(connection{}, setting::user) == nullptr);
+
+  connection cased =
+      with_properties({{"SERVERLESSWORKGROUP", "wg1"}, {"Workgroup", "wg2"}, {"compression", "off"}});
+  REQUIRE(find_setting_property(cased, setting::workgroup) != nullptr);
+  CHECK(find_setting_property(cased, setting::workgroup)->value == "wg2");
+  connection first_only = with_properties({{"SERVERLESSWORKGROUP", "wg1"}, {"compression", "off"}});
+  REQUIRE(find_setting_property(first_only, setting::workgroup) != nullptr);
+  CHECK(find_setting_property(first_only, setting::workgroup)->value == "wg1");
+}
