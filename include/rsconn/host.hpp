@@ -59,12 +59,46 @@ struct host_parts {
 
 namespace detail {
 
-// The label of s that ends at `end` (exclusive): from the last '.' before it.
-constexpr std::string_view label_before(std::string_view s, std::size_t end) noexcept {
-  std::size_t start = s.rfind('.', end == 0 ? 0 : end - 1);
-  if (end == 0) return {};
-  start = (start == std::string_view::npos || start >= end) ? 0 : start + 1;
-  return s.substr(start, end - start);
+// What one pass over a host's bytes says: bit 0 (`has_upper_byte`), an upper-case ASCII letter;
+// bit 1 (`may_end_java_line_byte`), a byte that may begin a Java line terminator ('\n', '\r',
+// or any non-ASCII byte: U+0085, U+2028 and U+2029 start with one; other control bytes may
+// raise it too). Branch-free, at run time a word at a time.
+inline constexpr unsigned has_upper_byte = 1;
+inline constexpr unsigned may_end_java_line_byte = 2;
+
+// scan_host_bytes eight bytes at a time (a host of at least eight bytes), with the usual
+// "does some byte..." word tricks; each byte lane is computed without carries into the next.
+// The last word overlaps the one before it: reading a byte twice changes no answer.
+inline unsigned scan_host_words(std::string_view s) noexcept {
+  constexpr std::uint64_t low7 = word_ones * 0x7Fu;
+  std::uint64_t upper = 0;
+  std::uint64_t suspect = 0;
+  auto scan = [&](std::uint64_t x) {
+    // 0x40 < byte < 0x5B, i.e. 'A'..'Z', for the bytes below 0x80 (~x drops the others).
+    std::uint64_t y = x & low7;
+    upper |= (word_ones * (127 + 0x5B) - y) & ~x & (y + word_ones * (127 - 0x40));
+    // A byte below 0x0E ('\n' and '\r' among them), or one with its high bit set. Tabs and
+    // other control bytes are false alarms, which the exact search then clears.
+    suspect |= (x - word_ones * 0x0E) | x;
+  };
+  const char* p = s.data();
+  std::size_t n = s.size();
+  for (std::size_t at = 0; at + 8 < n; at += 8) scan(load_word(p + at));
+  scan(load_word(p + n - 8));
+  return ((upper & word_high_bits) != 0 ? has_upper_byte : 0u) |
+         ((suspect & word_high_bits) != 0 ? may_end_java_line_byte : 0u);
+}
+
+constexpr unsigned scan_host_bytes(std::string_view s) noexcept {
+  if (RSCONN_DETAIL_RUN_TIME() && s.size() >= 8) return scan_host_words(s);
+  unsigned char upper = 0;
+  unsigned char suspect = 0;
+  for (char c : s) {
+    auto b = static_cast<unsigned char>(c);
+    upper |= static_cast<unsigned char>(static_cast<unsigned char>(b - 'A') < 26);
+    suspect |= static_cast<unsigned char>((b == '\n') | (b == '\r') | (b >= 0x80));
+  }
+  return (upper ? has_upper_byte : 0u) | (suspect ? may_end_java_line_byte : 0u);
 }
 
 // "<name>-endpoint-<20 lower-case alphanumerics>" (compared case-insensitively).
@@ -82,66 +116,80 @@ constexpr bool split_vpc_endpoint_label(std::string_view label, std::string_view
   return true;
 }
 
-}  // namespace detail
+// Whether `text` equals `lower` (a lower-case ASCII literal) ignoring ASCII case. `upper` says
+// whether the text being classified has any upper-case letter at all: when it has none (the
+// usual case), an exact comparison is the same test, and the compiler expands it inline.
+constexpr bool label_is(std::string_view text, std::string_view lower, bool upper) noexcept {
+  return upper ? iequals(text, lower) : text == lower;
+}
 
-[[nodiscard]] constexpr host_parts classify_host(std::string_view host) noexcept {
+// Whether the `name` label ends at `end` in h and is not the first label.
+constexpr bool label_ends_at(std::string_view h, std::size_t end, std::string_view name, bool upper) noexcept {
+  return end > name.size() && h[end - name.size() - 1] == '.' &&
+         label_is(subview(h, end - name.size(), name.size()), name, upper);
+}
+
+// classify_host, told whether the host has an upper-case letter (a caller that scans the host
+// anyway can find that out in the same pass).
+constexpr host_parts classify_host_with_case(std::string_view host, bool upper) noexcept {
   host_parts parts;
-  parts.upper_case = detail::has_upper(host);
+  parts.upper_case = upper;
   std::string_view h = host;
   if (!h.empty() && h.back() == '.') {
     parts.trailing_dot = true;
     h.remove_suffix(1);
   }
 
-  // DNS suffix.
-  std::string_view suffix;
-  for (std::string_view candidate : {std::string_view("amazonaws.com.cn"), std::string_view("amazonaws.com")}) {
-    if (h.size() > candidate.size() && detail::iends_with(h, candidate) &&
-        h[h.size() - candidate.size() - 1] == '.') {
-      suffix = h.substr(h.size() - candidate.size());
-      break;
-    }
-  }
-  if (suffix.empty()) return parts;
-  std::size_t end = h.size() - suffix.size() - 1;  // the '.' before the suffix
+  // DNS suffix: the whole last labels, compared in place.
+  constexpr std::string_view cn = "amazonaws.com.cn";
+  constexpr std::string_view com = "amazonaws.com";
+  std::size_t suffix_size = 0;
+  if (label_ends_at(h, h.size(), cn, upper)) suffix_size = cn.size();
+  else if (label_ends_at(h, h.size(), com, upper)) suffix_size = com.size();
+  else return parts;
+  std::string_view suffix = subview(h, h.size() - suffix_size);
+  std::size_t end = h.size() - suffix_size - 1;  // the '.' before the suffix
 
-  // Service label.
-  std::string_view service = detail::label_before(h, end);
-  if (detail::iequals(service, "redshift-serverless")) {
+  // Service label: the label that ends at `end`, preceded by a '.' (a service label that is
+  // the whole front of the host names nothing).
+  std::size_t service_size = 0;
+  if (label_ends_at(h, end, "redshift-serverless", upper)) {
     parts.service = redshift_service::serverless;
-  } else if (detail::iequals(service, "redshift-serverless-dev")) {
+    service_size = 19;
+  } else if (label_ends_at(h, end, "redshift", upper)) {
+    parts.service = redshift_service::provisioned;
+    service_size = 8;
+  } else if (label_ends_at(h, end, "redshift-serverless-dev", upper)) {
     parts.service = redshift_service::serverless;
     parts.dev_service = true;
-  } else if (detail::iequals(service, "redshift")) {
-    parts.service = redshift_service::provisioned;
-  } else if (detail::iequals(service, "redshift-dev")) {
+    service_size = 23;
+  } else if (label_ends_at(h, end, "redshift-dev", upper)) {
     parts.service = redshift_service::provisioned;
     parts.dev_service = true;
+    service_size = 12;
   } else {
     return parts;
   }
-  std::size_t front_end = end - service.size();  // position of the '.' before the service label
-  if (front_end == 0 || h[front_end - 1] != '.') {
-    parts.service = redshift_service::none;  // the service label is the whole front
-    return parts;
-  }
-  std::string_view front = h.substr(0, front_end - 1);
+  std::string_view front = subview(h, 0, end - service_size - 1);
 
-  // Two or three labels before the service label, none empty.
+  // Two or three labels before the service label, none empty: found left to right with
+  // memchr-backed searches, which skip over a label at a time.
   std::string_view labels[3];  // [first, middle, region]; first is empty for two labels
   std::size_t count = 0;
   {
-    std::size_t last_dot = front.rfind('.');
-    if (last_dot == std::string_view::npos) return parts;
-    labels[2] = front.substr(last_dot + 1);
-    std::size_t middle_dot = front.rfind('.', last_dot == 0 ? 0 : last_dot - 1);
-    if (middle_dot == std::string_view::npos || last_dot == 0) {
-      labels[1] = front.substr(0, last_dot);
+    constexpr std::size_t npos = std::string_view::npos;
+    std::size_t dot1 = front.find('.');
+    if (dot1 == npos) return parts;
+    std::size_t dot2 = front.find('.', dot1 + 1);
+    if (dot2 == npos) {
+      labels[1] = subview(front, 0, dot1);
+      labels[2] = subview(front, dot1 + 1);
       count = 2;
     } else {
-      if (front.find('.') != middle_dot) return parts;  // more labels than a Redshift host has
-      labels[0] = front.substr(0, middle_dot);
-      labels[1] = front.substr(middle_dot + 1, last_dot - middle_dot - 1);
+      if (front.find('.', dot2 + 1) != npos) return parts;  // more labels than a Redshift host has
+      labels[0] = subview(front, 0, dot1);
+      labels[1] = subview(front, dot1 + 1, dot2 - dot1 - 1);
+      labels[2] = subview(front, dot2 + 1);
       count = 3;
       if (labels[0].empty()) return parts;
     }
@@ -179,6 +227,12 @@ constexpr bool split_vpc_endpoint_label(std::string_view label, std::string_view
   return parts;
 }
 
+}  // namespace detail
+
+[[nodiscard]] constexpr host_parts classify_host(std::string_view host) noexcept {
+  return detail::classify_host_with_case(host, (detail::scan_host_bytes(host) & detail::has_upper_byte) != 0);
+}
+
 // How the official JDBC driver reads a host: its regexes
 //   provisioned: (.+)\.(.+)\.(.+).redshift(-dev)?\.amazonaws\.com(.)*   (tried first)
 //   serverless:  (.+)\.(.+)\.(.+).redshift-serverless(-dev)?\.amazonaws\.com(.)*
@@ -195,6 +249,9 @@ namespace detail {
 
 // Java's '.' matches anything but a line terminator: \n \r U+0085 U+2028 U+2029.
 constexpr bool has_java_line_terminator(std::string_view s) noexcept {
+  // Hosts and arguments are nearly always plain ASCII: the vectorized pass rules them out
+  // before the exact byte-by-byte search below.
+  if ((scan_host_bytes(s) & may_end_java_line_byte) == 0) return false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     auto c = static_cast<unsigned char>(s[i]);
     if (c == '\n' || c == '\r') return true;

@@ -29,6 +29,7 @@
 #include "rsconn/detail/percent.hpp"
 #include "rsconn/error.hpp"
 #include "rsconn/host.hpp"
+#include "rsconn/properties.hpp"
 #include "rsconn/settings.hpp"
 
 namespace rsconn {
@@ -59,7 +60,10 @@ namespace detail {
 // A host as the driver's regexes read it: their '.' stops at a Java line terminator, so a host
 // holding one matches neither and says nothing about a cluster or workgroup.
 constexpr host_parts classify_driver_host(std::string_view host) noexcept {
-  return has_java_line_terminator(host) ? host_parts{} : classify_host(host);
+  // One pass finds both whether the host may hold a terminator and whether it has upper case.
+  unsigned bytes = scan_host_bytes(host);
+  if ((bytes & may_end_java_line_byte) != 0 && has_java_line_terminator(host)) return host_parts{};
+  return classify_host_with_case(host, (bytes & has_upper_byte) != 0);
 }
 
 // Integer.parseInt as the driver applies it to a // form port: an optional sign, ASCII
@@ -102,14 +106,22 @@ constexpr jdbc_address split_jdbc_address(std::string_view text, std::size_t off
   jdbc_address address{text, port::default_number, offset};
   port_ok = true;
   // The last ':' counts when no ']' follows it: scanning back to the first of either finds it
-  // in a few bytes (the port is short) instead of two scans of the whole host.
+  // in a few bytes (the port is short) instead of two scans of the whole host. When the last
+  // few bytes hold neither, the address usually has no port at all: one memchr for a ':'
+  // settles that instead of a byte-by-byte walk back over the whole host.
+  constexpr std::size_t port_window = 8;
   std::size_t colon = text.size();
-  while (colon > 0 && text[colon - 1] != ':' && text[colon - 1] != ']') --colon;
+  std::size_t window_start = colon > port_window ? colon - port_window : 0;
+  while (colon > window_start && text[colon - 1] != ':' && text[colon - 1] != ']') --colon;
+  if (colon == window_start && colon > 0) {
+    if (subview(text, 0, colon).find(':') == std::string_view::npos) return address;
+    while (colon > 0 && text[colon - 1] != ':' && text[colon - 1] != ']') --colon;
+  }
   if (colon > 0 && text[colon - 1] == ':') {
     --colon;
-    address.host = text.substr(0, colon);
+    address.host = subview(text, 0, colon);
     port_offset = offset + colon + 1;
-    port_ok = parse_jdbc_port(text.substr(colon + 1), address.port);
+    port_ok = parse_jdbc_port(subview(text, colon + 1), address.port);
   }
   return address;
 }
@@ -127,8 +139,14 @@ class jdbc_address_range {
     constexpr iterator(std::string_view rest, std::size_t offset, bool single,
                        std::uint32_t fixed_port) noexcept
         : rest_(rest), offset_(offset), single_(single), done_(false) {
-      load();
-      if (single_) current_ = jdbc_address{rest_, fixed_port, offset_};
+      // A single host has no port to split off (it was read separately): scanning it for one
+      // would cost a pass over the whole host on every begin().
+      if (single_) {
+        next_ = std::string_view::npos;
+        current_ = jdbc_address{rest_, fixed_port, offset_};
+      } else {
+        load();
+      }
     }
     constexpr const jdbc_address& operator*() const noexcept { return current_; }
     constexpr const jdbc_address* operator->() const noexcept { return &current_; }
@@ -137,7 +155,7 @@ class jdbc_address_range {
         done_ = true;
       } else {
         offset_ += next_ + 1;
-        rest_ = rest_.substr(next_ + 1);
+        rest_ = detail::subview(rest_, next_ + 1);
         load();
       }
       return *this;
@@ -148,11 +166,18 @@ class jdbc_address_range {
     friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept { return !(a == b); }
 
    private:
+    friend class jdbc_address_range;
+    // At the first address of a // authority, already split by parse_jdbc (`next` is the
+    // offset of the ',' after it in `rest`, or npos).
+    constexpr iterator(std::string_view rest, std::size_t offset, std::size_t next,
+                       const jdbc_address& first) noexcept
+        : rest_(rest), offset_(offset), next_(next), done_(false), current_(first) {}
+
     constexpr void load() noexcept {
-      next_ = single_ ? std::string_view::npos : rest_.find(',');
+      next_ = rest_.find(',');
       bool ok = true;
       std::size_t port_offset = 0;
-      current_ = detail::split_jdbc_address(rest_.substr(0, next_), offset_, ok, port_offset);
+      current_ = detail::split_jdbc_address(detail::subview(rest_, 0, next_), offset_, ok, port_offset);
     }
     std::string_view rest_;
     std::size_t offset_ = 0;
@@ -170,18 +195,34 @@ class jdbc_address_range {
   constexpr jdbc_address_range(std::string_view host, std::size_t offset, std::uint32_t port_number) noexcept
       : text_(host), offset_(offset), count_(1), single_(true), port_(port_number) {}
   [[nodiscard]] constexpr iterator begin() const noexcept {
-    return count_ == 0 ? iterator() : iterator(text_, offset_, single_, port_);
+    if (count_ == 0) return iterator();
+    // The parse has split the first address already: begin() (which callers may ask for more
+    // than once) then neither searches for the ',' nor splits off the port again.
+    if (first_size_ != std::string_view::npos)
+      return iterator(text_, offset_, first_next_, jdbc_address{detail::subview(text_, 0, first_size_), port_, offset_});
+    return iterator(text_, offset_, single_, port_);
   }
   [[nodiscard]] constexpr iterator end() const noexcept { return iterator(); }
   [[nodiscard]] constexpr std::size_t size() const noexcept { return count_; }
   [[nodiscard]] constexpr bool empty() const noexcept { return count_ == 0; }
 
  private:
+  friend class jdbc_view;
+  // A // authority whose first address parse_jdbc has split: its host is the first
+  // `first_size` bytes, its port `first_port`, and the next ',' is at `first_next` (or npos).
+  constexpr jdbc_address_range(std::string_view text, std::size_t offset, std::size_t count,
+                               std::size_t first_size, std::uint32_t first_port,
+                               std::size_t first_next) noexcept
+      : text_(text), offset_(offset), count_(count), port_(first_port), first_size_(first_size),
+        first_next_(first_next) {}
+
   std::string_view text_;
   std::size_t offset_ = 0;
   std::size_t count_ = 0;
   bool single_ = false;
   std::uint32_t port_ = port::default_number;
+  std::size_t first_size_ = std::string_view::npos;  // npos: the first address is not split yet
+  std::size_t first_next_ = std::string_view::npos;
 };
 
 // The arguments of a parsed URL, in order, empty tokens skipped.
@@ -192,7 +233,7 @@ class jdbc_argument_range {
     using value_type = jdbc_argument;
     constexpr iterator() noexcept = default;
     constexpr iterator(std::string_view text, std::size_t offset) noexcept
-        : text_(text), offset_(offset), position_(0) {
+        : text_(text), offset_(offset), position_(0), semicolon_(text.find(';')), ampersand_(text.find('&')) {
       advance();
     }
     constexpr const jdbc_argument& operator*() const noexcept { return current_; }
@@ -214,9 +255,13 @@ class jdbc_argument_range {
           position_ = finished;
           return;
         }
-        std::size_t end = position_;  // the next ';' or '&' (find_first_of is slower here)
-        while (end < text_.size() && text_[end] != ';' && text_[end] != '&') ++end;
-        std::string_view token = text_.substr(position_, end - position_);
+        // The token ends at the next ';' or '&'. Each is found with memchr and remembered
+        // until the tokens pass it, so every byte is searched at most once for each.
+        if (semicolon_ < position_) semicolon_ = text_.find(';', position_);
+        if (ampersand_ < position_) ampersand_ = text_.find('&', position_);
+        std::size_t end = semicolon_ < ampersand_ ? semicolon_ : ampersand_;
+        if (end > text_.size()) end = text_.size();
+        std::string_view token = detail::subview(text_, position_, end - position_);
         std::size_t start = position_;
         position_ = end + 1;
         if (token.empty()) continue;
@@ -224,10 +269,10 @@ class jdbc_argument_range {
         current_.offset = offset_ + start;
         if (equals == std::string_view::npos) {
           current_.key = token;
-          current_.value = encoded_text(token.substr(token.size()), text_encoding::java_url);
+          current_.value = encoded_text(detail::subview(token, token.size()), text_encoding::java_url);
         } else {
-          current_.key = token.substr(0, equals);
-          current_.value = encoded_text(token.substr(equals + 1), text_encoding::java_url);
+          current_.key = detail::subview(token, 0, equals);
+          current_.value = encoded_text(detail::subview(token, equals + 1), text_encoding::java_url);
         }
         return;
       }
@@ -235,6 +280,8 @@ class jdbc_argument_range {
     std::string_view text_;
     std::size_t offset_ = 0;
     std::size_t position_ = finished;
+    std::size_t semicolon_ = std::string_view::npos;  // the next ';' at or after position_, or npos
+    std::size_t ampersand_ = std::string_view::npos;  // the next '&' at or after position_, or npos
     jdbc_argument current_{};
   };
 
@@ -253,6 +300,54 @@ class jdbc_argument_range {
   bool present_ = false;
 };
 
+class jdbc_view;
+
+namespace detail {
+
+// The arguments the driver interprets itself (the last of each key wins); the others it only
+// passes on as properties.
+struct jdbc_interpreted_arguments {
+  explicit_settings given;  // they override what the host says
+  encoded_text iam;
+  encoded_text dbname;
+  encoded_text host;
+};
+
+constexpr void interpret_jdbc_argument(const jdbc_argument& arg, jdbc_interpreted_arguments& out) noexcept {
+  // Dispatch on the length first: most keys (ssl, user, ...) match none of these.
+  switch (arg.key.size()) {
+    case 4:
+      if (iequals(arg.key, "host")) out.host = arg.value;
+      break;
+    case 6:
+      if (iequals(arg.key, "region")) out.given.region = arg.value;
+      else if (iequals(arg.key, "dbname")) out.dbname = arg.value;
+      break;
+    case 7:
+      if (iequals(arg.key, "iamauth")) out.iam = arg.value;
+      break;
+    case 9:
+      if (iequals(arg.key, "clusterid")) out.given.cluster_id = arg.value;
+      break;
+    case 12:
+      if (iequals(arg.key, "isserverless")) out.given.is_serverless = arg.value;
+      break;
+    case 16:
+      if (iequals(arg.key, "serverlessacctid")) out.given.account_id = arg.value;
+      break;
+    case 19:
+    case 21:  // its 'k' written as U+212A KELVIN SIGN (three bytes), which Java lower-cases to 'k'
+      if (java_lower_equals(arg.key, "serverlessworkgroup")) out.given.workgroup = arg.value;
+      break;
+    default:
+      break;
+  }
+}
+
+constexpr bool parse_jdbc_into(std::string_view url, jdbc_view& view, error& failure) noexcept;
+
+}  // namespace detail
+
 // A parsed JDBC URL: views into the caller's string, plus the effective fields.
 class jdbc_view {
  public:
@@ -263,7 +358,9 @@ class jdbc_view {
   // The addresses as written in the URL (empty for the cluster-id form; localhost:5439 for
   // jdbc:redshift:database). Arguments `host` and `port` override them: see to_connection.
   [[nodiscard]] constexpr jdbc_address_range hosts() const noexcept {
-    if (shape_ == jdbc_shape::hosts) return jdbc_address_range(authority_, authority_offset_, host_count_);
+    if (shape_ == jdbc_shape::hosts)
+      return jdbc_address_range(authority_, authority_offset_, host_count_, first_host_size_, single_port_,
+                                first_comma_);
     if (shape_ == jdbc_shape::iam_cluster) return {};
     return jdbc_address_range(authority_, authority_offset_, single_port_);
   }
@@ -298,8 +395,12 @@ class jdbc_view {
   }
 
  private:
-  friend constexpr result<jdbc_view> parse_jdbc(std::string_view url) noexcept;
+  friend constexpr bool detail::parse_jdbc_into(std::string_view url, jdbc_view& view, error& failure) noexcept;
   friend connection to_connection(const jdbc_view& view);
+
+  // The settings the arguments (and the cluster-id form's two parts) give explicitly, which
+  // override what the host says. Read again when needed rather than kept in every view.
+  [[nodiscard]] constexpr explicit_settings given() const noexcept;
 
   // The IAM forms' own host, as the driver reads it (none in the cluster-id form).
   [[nodiscard]] constexpr host_parts iam_url_host() const noexcept {
@@ -313,7 +414,9 @@ class jdbc_view {
   std::string_view authority_;
   std::size_t authority_offset_ = 0;
   std::size_t host_count_ = 0;
-  std::uint32_t single_port_ = port::default_number;
+  std::uint32_t single_port_ = port::default_number;  // the single host's port; the // form: the first address's
+  std::size_t first_host_size_ = 0;  // the // form: the first address's host, authority_'s first bytes
+  std::size_t first_comma_ = std::string_view::npos;  // the // form: the ',' after the first address
   std::string_view region_part_;
   encoded_text database_;
   std::string_view arguments_;
@@ -322,29 +425,9 @@ class jdbc_view {
   std::size_t ignored_offset_ = 0;
   host_parts host_;
   effective_fields effective_;
-  explicit_settings given_;  // the arguments that override the host (for to_connection)
 };
 
 namespace detail {
-
-constexpr result<void> check_java_url(std::string_view text, std::size_t offset) noexcept {
-  std::size_t bad = java_url_first_error(text);
-  if (bad != std::string_view::npos) return fail(errc::malformed_percent_escape, offset + bad);
-  return {};
-}
-
-// Whether a URL key names the driver property `name` (lower-case ASCII). The driver compares
-// key.toLowerCase(Locale.ENGLISH): ASCII case is ignored, and U+212A KELVIN SIGN lower-cases to
-// 'k' (the only non-ASCII character whose lower case is ASCII).
-constexpr bool java_key_is(std::string_view key, std::string_view name) noexcept {
-  std::size_t at = 0;
-  for (char c : name) {
-    if (at < key.size() && to_lower(key[at]) == c) ++at;
-    else if (c == 'k' && key.substr(at, 3) == "\xE2\x84\xAA") at += 3;
-    else return false;
-  }
-  return at == key.size();
-}
 
 // The effective fields of an IAM-form URL with a host argument. The driver derives the cluster
 // id, region, workgroup and account from the URL's own host (`url_host`; nothing in the
@@ -370,58 +453,79 @@ constexpr effective_fields iam_form_effective(const host_parts& url_host, host_p
 
 }  // namespace detail
 
-// Parses a JDBC URL as the official driver does; accepts what it accepts and rejects what it
-// rejects (or throws on). Never allocates; the view refers into `url`.
-[[nodiscard]] constexpr result<jdbc_view> parse_jdbc(std::string_view url) noexcept {
-  if (url.size() > max_input_length) return fail(errc::input_too_long, max_input_length);
-  if (url.empty()) return fail(errc::empty_input, 0);
-  if (!detail::starts_with(url, jdbc_prefix)) {
+constexpr explicit_settings jdbc_view::given() const noexcept {
+  detail::jdbc_interpreted_arguments interpreted;
+  for (const jdbc_argument& arg : arguments()) detail::interpret_jdbc_argument(arg, interpreted);
+  explicit_settings& given = interpreted.given;
+  if (shape_ == jdbc_shape::iam_cluster) {
+    if (!given.cluster_id) given.cluster_id = encoded_text(authority_, text_encoding::plain);
+    if (!given.region) given.region = encoded_text(region_part_, text_encoding::plain);
+  }
+  return given;
+}
+
+namespace detail {
+
+constexpr bool set_failure(error& failure, errc code, std::size_t offset, std::string_view why = {}) noexcept {
+  failure = error{code, offset, why};
+  return false;
+}
+
+// parse_jdbc's work, into a value-initialized view; false, with `failure` set, on an error.
+constexpr bool parse_jdbc_into(std::string_view url, jdbc_view& view, error& failure) noexcept {
+  if (url.size() > max_input_length) return set_failure(failure, errc::input_too_long, max_input_length);
+  if (url.empty()) return set_failure(failure, errc::empty_input, 0);
+  if (!starts_with(url, jdbc_prefix)) {
     std::size_t at = 0;
     while (at < url.size() && at < jdbc_prefix.size() && url[at] == jdbc_prefix[at]) ++at;
-    return fail(errc::not_jdbc_url, at);
+    return set_failure(failure, errc::not_jdbc_url, at);
   }
 
-  jdbc_view view;
   view.url_ = url;
   std::size_t split = url.find('?');
   if (split == std::string_view::npos) split = url.find(';');
-  std::string_view server = url.substr(0, split);
+  std::string_view server = subview(url, 0, split);
   if (split != std::string_view::npos) {
     view.has_arguments_ = true;
-    view.arguments_ = url.substr(split + 1);
+    view.arguments_ = subview(url, split + 1);
     view.arguments_offset_ = split + 1;
   }
 
   std::size_t at = jdbc_prefix.size();  // position in url (and in server)
   std::string_view first_address_host;  // the // form's first host, read once below
-  if (detail::starts_with(server.substr(at), "iam:")) {
+  if (starts_with(subview(server, at), "iam:")) {
     // The driver's full match of (iam:)?//([^:/?]+)(:([^/?]*))?(/([^?;]*))?([?;](.*))?
     view.iam_ = true;
     at += 4;
-    if (!detail::starts_with(server.substr(at), "//"))
-      return fail(errc::malformed_iam_url, at, "an IAM URL continues with \"//\" after \"iam:\"");
+    if (!starts_with(subview(server, at), "//"))
+      return set_failure(failure, errc::malformed_iam_url, at, "an IAM URL continues with \"//\" after \"iam:\"");
     at += 2;
     std::size_t host_start = at;
-    while (at < server.size() && server[at] != ':' && server[at] != '/') ++at;
+    // The host ends at the first ':' or '/'. Two memchr-backed searches (the '/' one bounded by
+    // the ':') cost far less than testing each byte of a long host for both.
+    std::size_t host_end = server.find(':', host_start);
+    if (host_end == std::string_view::npos) host_end = server.size();
+    std::size_t slash = subview(server, 0, host_end).find('/', host_start);
+    at = slash == std::string_view::npos ? host_end : slash;
     if (at == host_start)
-      return fail(errc::malformed_iam_url, at, "an IAM URL needs a host (or cluster id) after \"//\"");
-    std::string_view host_text = server.substr(host_start, at - host_start);
+      return set_failure(failure, errc::malformed_iam_url, at, "an IAM URL needs a host (or cluster id) after \"//\"");
+    std::string_view host_text = subview(server, host_start, at - host_start);
     std::string_view port_text;
     std::size_t port_start = at;
     if (at < server.size() && server[at] == ':') {
       port_start = ++at;
       while (at < server.size() && server[at] != '/') ++at;
-      port_text = server.substr(port_start, at - port_start);
+      port_text = subview(server, port_start, at - port_start);
     }
     if (at < server.size() && server[at] == '/') {
       std::size_t db_start = ++at;
       while (at < server.size() && server[at] != ';') ++at;
-      view.database_ = encoded_text(server.substr(db_start, at - db_start), text_encoding::java_url);
+      view.database_ = encoded_text(subview(server, db_start, at - db_start), text_encoding::java_url);
       if (at < server.size()) {  // ';' before the first '?': these arguments replace the '?' ones
-        std::string_view inner = server.substr(at + 1);
-        if (detail::has_java_line_terminator(inner))  // the pattern's (.*) stops at one
-          return fail(errc::malformed_iam_url, at + 1,
-                      "the driver's IAM URL pattern does not accept a line break in the arguments");
+        std::string_view inner = subview(server, at + 1);
+        if (has_java_line_terminator(inner))  // the pattern's (.*) stops at one
+          return set_failure(failure, errc::malformed_iam_url, at + 1,
+                             "the driver's IAM URL pattern does not accept a line break in the arguments");
         if (view.has_arguments_) {
           view.ignored_ = view.arguments_;
           view.ignored_offset_ = view.arguments_offset_;
@@ -434,38 +538,43 @@ constexpr effective_fields iam_form_effective(const host_parts& url_host, host_p
     view.authority_ = host_text;
     view.authority_offset_ = host_start;
     bool digits_only = true;
-    for (char c : port_text) digits_only = digits_only && detail::is_digit(c);
+    for (char c : port_text) digits_only = digits_only && is_digit(c);
     if (digits_only) {
       view.shape_ = jdbc_shape::iam_host;
       view.host_count_ = 1;
-      if (!detail::parse_iam_port(port_text, view.single_port_))
-        return fail(errc::invalid_port, port_start, "this port does not fit in 32 bits");
+      if (!parse_iam_port(port_text, view.single_port_))
+        return set_failure(failure, errc::invalid_port, port_start, "this port does not fit in 32 bits");
     } else {
       view.shape_ = jdbc_shape::iam_cluster;
       view.region_part_ = port_text;
     }
-  } else if (detail::starts_with(server.substr(at), "//")) {
+  } else if (starts_with(subview(server, at), "//")) {
     at += 2;
     std::size_t slash = server.find('/', at);
-    if (slash == std::string_view::npos) return fail(errc::missing_database_path, server.size());
-    std::string_view authority = server.substr(at, slash - at);
+    if (slash == std::string_view::npos) return set_failure(failure, errc::missing_database_path, server.size());
+    std::string_view authority = subview(server, at, slash - at);
     view.authority_ = authority;
     view.authority_offset_ = at;
-    view.database_ = encoded_text(server.substr(slash + 1), text_encoding::java_url);
+    view.database_ = encoded_text(subview(server, slash + 1), text_encoding::java_url);
     // String.split(",") drops trailing empty entries; only commas is an exception in the driver.
     std::size_t kept = authority.size();
     while (kept > 0 && authority[kept - 1] == ',') --kept;
-    if (kept == 0 && !authority.empty()) return fail(errc::empty_host, at);
-    view.authority_ = authority.substr(0, kept);
+    if (kept == 0 && !authority.empty()) return set_failure(failure, errc::empty_host, at);
+    view.authority_ = subview(authority, 0, kept);
     std::size_t start = 0;
     while (true) {
       std::size_t comma = view.authority_.find(',', start);
-      std::string_view one = view.authority_.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+      std::string_view one = subview(view.authority_, start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
       bool port_ok = true;
       std::size_t port_offset = 0;
-      jdbc_address address = detail::split_jdbc_address(one, at + start, port_ok, port_offset);
-      if (!port_ok) return fail(errc::invalid_port, port_offset);
-      if (view.host_count_ == 0) first_address_host = address.host;  // what hosts().begin() yields
+      jdbc_address address = split_jdbc_address(one, at + start, port_ok, port_offset);
+      if (!port_ok) return set_failure(failure, errc::invalid_port, port_offset);
+      if (view.host_count_ == 0) {  // what hosts().begin() yields, kept so that it need not split it again
+        first_address_host = address.host;
+        view.first_host_size_ = address.host.size();
+        view.single_port_ = address.port;
+        view.first_comma_ = comma;
+      }
       ++view.host_count_;
       if (comma == std::string_view::npos) break;
       start = comma + 1;
@@ -474,51 +583,33 @@ constexpr effective_fields iam_form_effective(const host_parts& url_host, host_p
     view.shape_ = jdbc_shape::database_only;
     view.authority_ = "localhost";
     view.host_count_ = 1;
-    view.database_ = encoded_text(server.substr(at), text_encoding::java_url);
+    view.database_ = encoded_text(subview(server, at), text_encoding::java_url);
   }
 
-  if (view.database_) {
-    std::size_t db_offset = static_cast<std::size_t>(view.database_.raw().data() - url.data());
-    if (auto ok = detail::check_java_url(view.database_.raw(), db_offset); !ok) return tl::unexpected(ok.error());
-  }
+  // URLDecoder fails only at a '%'. The database and the argument values all lie after the
+  // path's start, so one memchr from there finds the first '%' that could matter: the pieces
+  // that end before it (all of them, usually) need no byte-by-byte check.
+  std::size_t checked_from = view.has_arguments_ ? view.arguments_offset_ : url.size();
+  if (view.database_) checked_from = static_cast<std::size_t>(view.database_.raw().data() - url.data());
+  std::size_t first_percent = url.find('%', checked_from);
+  auto check_escapes = [&](std::string_view piece) {
+    auto piece_at = static_cast<std::size_t>(piece.data() - url.data());
+    if (first_percent == std::string_view::npos || piece_at + piece.size() <= first_percent) return true;
+    std::size_t bad = java_url_first_error(piece);
+    return bad == std::string_view::npos || set_failure(failure, errc::malformed_percent_escape, piece_at + bad);
+  };
+  if (view.database_ && !check_escapes(view.database_.raw())) return false;
 
   // Arguments: decode-check every value, and pick the ones that feed the model.
-  explicit_settings given;
-  encoded_text iam_arg, dbname_arg, host_arg;
+  jdbc_interpreted_arguments interpreted;
   for (const jdbc_argument& arg : view.arguments()) {
-    std::size_t value_offset = static_cast<std::size_t>(arg.value.raw().data() - url.data());
-    if (auto ok = detail::check_java_url(arg.value.raw(), value_offset); !ok) return tl::unexpected(ok.error());
-    // Dispatch on the length first: most keys (ssl, user, ...) match none of these.
-    switch (arg.key.size()) {
-      case 4:
-        if (detail::iequals(arg.key, "host")) host_arg = arg.value;
-        break;
-      case 6:
-        if (detail::iequals(arg.key, "region")) given.region = arg.value;
-        else if (detail::iequals(arg.key, "dbname")) dbname_arg = arg.value;
-        break;
-      case 7:
-        if (detail::iequals(arg.key, "iamauth")) iam_arg = arg.value;
-        break;
-      case 9:
-        if (detail::iequals(arg.key, "clusterid")) given.cluster_id = arg.value;
-        break;
-      case 12:
-        if (detail::iequals(arg.key, "isserverless")) given.is_serverless = arg.value;
-        break;
-      case 16:
-        if (detail::iequals(arg.key, "serverlessacctid")) given.account_id = arg.value;
-        break;
-      case 19:
-      case 21:  // its 'k' written as U+212A KELVIN SIGN (three bytes), which Java lower-cases to 'k'
-        if (detail::java_key_is(arg.key, "serverlessworkgroup")) given.workgroup = arg.value;
-        break;
-      default:
-        break;
-    }
+    if (!check_escapes(arg.value.raw())) return false;
+    interpret_jdbc_argument(arg, interpreted);
   }
-  if (iam_arg) view.iam_ = iam_arg.iequals("true");
-  if (dbname_arg) view.database_ = dbname_arg;
+  explicit_settings& given = interpreted.given;
+  const encoded_text& host_arg = interpreted.host;
+  if (interpreted.iam) view.iam_ = interpreted.iam.iequals("true");
+  if (interpreted.dbname) view.database_ = interpreted.dbname;
   if (view.shape_ == jdbc_shape::iam_cluster) {
     if (!given.cluster_id) given.cluster_id = encoded_text(view.authority_, text_encoding::plain);
     if (!given.region) given.region = encoded_text(view.region_part_, text_encoding::plain);
@@ -527,18 +618,30 @@ constexpr effective_fields iam_form_effective(const host_parts& url_host, host_p
   // classified by to_connection, which can decode it), else the URL's first host.
   std::string_view first_host;
   if (host_arg) {
-    if (!host_arg.needs_decoding()) first_host = host_arg.raw().substr(0, host_arg.raw().find(','));
+    if (!host_arg.needs_decoding()) first_host = subview(host_arg.raw(), 0, host_arg.raw().find(','));
   } else if (view.shape_ == jdbc_shape::hosts) {
     first_host = first_address_host;
   } else if (view.shape_ != jdbc_shape::iam_cluster) {
     first_host = view.authority_;  // a single host whose port was read separately
   }
-  view.host_ = detail::classify_driver_host(first_host);
+  view.host_ = classify_driver_host(first_host);
   view.effective_ = resolve(view.host_, given, view.iam_);
   if (host_arg && view.shape_ != jdbc_shape::hosts && view.shape_ != jdbc_shape::database_only)
-    view.effective_ = detail::iam_form_effective(view.iam_url_host(), view.host_, given, view.iam_);
-  view.given_ = given;
-  return view;
+    view.effective_ = iam_form_effective(view.iam_url_host(), view.host_, given, view.iam_);
+  return true;
+}
+
+}  // namespace detail
+
+// Parses a JDBC URL as the official driver does; accepts what it accepts and rejects what it
+// rejects (or throws on). Never allocates; the view refers into `url`.
+[[nodiscard]] constexpr result<jdbc_view> parse_jdbc(std::string_view url) noexcept {
+  // The view (a few hundred bytes) is built in place in the result, which is returned by name
+  // on every path, so that it is neither copied nor moved.
+  result<jdbc_view> out;
+  error failure;
+  if (!detail::parse_jdbc_into(url, *out, failure)) out = tl::unexpected<error>(failure);
+  return out;
 }
 
 // The view would point into a temporary.
@@ -624,8 +727,9 @@ inline std::optional<std::string> decoded_or_none(const encoded_text& text) {
       std::string_view first = c.hosts.empty() ? std::string_view{} : std::string_view(c.hosts.front().host);
       host_parts connected = detail::classify_driver_host(first);
       bool iam_form = view.shape() == jdbc_shape::iam_host || view.shape() == jdbc_shape::iam_cluster;
-      effective_fields derived = iam_form ? detail::iam_form_effective(view.iam_url_host(), connected, view.given_, c.iam)
-                                          : resolve(connected, view.given_, c.iam);
+      explicit_settings given = view.given();
+      effective_fields derived = iam_form ? detail::iam_form_effective(view.iam_url_host(), connected, given, c.iam)
+                                          : resolve(connected, given, c.iam);
       assign_effective(c, derived);
     }
   } else if (c.hosts.size() > written_hosts) {
