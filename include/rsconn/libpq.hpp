@@ -98,10 +98,29 @@ inline constexpr std::string_view libpq_keywords[] = {
     "requiressl",
 };
 
+namespace detail {
+
+inline constexpr std::size_t libpq_keyword_count = sizeof(libpq_keywords) / sizeof(libpq_keywords[0]);
+
+// The index of `key` in libpq_keywords, or libpq_keyword_count when it is not a keyword.
+constexpr std::size_t libpq_keyword_index(std::string_view key) noexcept {
+  if (key.empty()) return libpq_keyword_count;
+  // The size and the first byte rule out nearly every keyword before a full comparison.
+  for (std::size_t i = 0; i < libpq_keyword_count; ++i) {
+    std::string_view k = libpq_keywords[i];
+    if (k.size() == key.size() && k.front() == key.front() && k == key) return i;
+  }
+  return libpq_keyword_count;
+}
+
+inline constexpr std::size_t libpq_host_keyword = libpq_keyword_index("host");
+inline constexpr std::size_t libpq_port_keyword = libpq_keyword_index("port");
+inline constexpr std::size_t libpq_dbname_keyword = libpq_keyword_index("dbname");
+
+}  // namespace detail
+
 [[nodiscard]] constexpr bool is_libpq_keyword(std::string_view key) noexcept {
-  for (std::string_view k : libpq_keywords)
-    if (k == key) return true;
-  return false;
+  return detail::libpq_keyword_index(key) != detail::libpq_keyword_count;
 }
 
 // A value as written in a libpq string: `backslash` for keyword/value values (quoted or not,
@@ -192,7 +211,8 @@ namespace detail {
 // isspace() in the C locale, which is what libpq's parser sees in a program that has not
 // called setlocale (and what it sees for every ASCII byte in any UTF-8 locale).
 constexpr bool is_c_space(char c) noexcept {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+  // ' ', or '\t' '\n' '\v' '\f' '\r', which are 9..13: two comparisons instead of six.
+  return c == ' ' || static_cast<unsigned char>(c - '\t') <= '\r' - '\t';
 }
 
 enum class libpq_scan : unsigned char { pair, end, missing_equals, unterminated_quote };
@@ -247,13 +267,12 @@ constexpr libpq_scan scan_libpq_pair(std::string_view text, std::size_t& pos, li
 // Offset of the first escape libpq's URI decoder refuses ('%' without two hex digits, or %00)
 // in s, or npos.
 constexpr std::size_t libpq_percent_error(std::string_view s) noexcept {
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '%') continue;
+  // find() (memchr) skips the text between escapes; most parts have none.
+  for (std::size_t i = s.find('%'); i != std::string_view::npos; i = s.find('%', i + 3)) {
     if (i + 2 >= s.size()) return i;  // fewer than two characters after it
     int high = hex_value(s[i + 1]);
     int low = hex_value(s[i + 2]);
     if (high < 0 || low < 0 || (high == 0 && low == 0)) return i;
-    i += 2;
   }
   return std::string_view::npos;
 }
@@ -314,11 +333,17 @@ class libpq_keywords_view {
       if (p.key == key) found = p.value;
     return found;
   }
+  // value("host"), value("port") and value("dbname"), kept while parsing (no further pass).
+  // As written: a comma list of hosts or ports is one value; to_connection pairs them.
+  [[nodiscard]] constexpr libpq_text host() const noexcept { return host_; }
+  [[nodiscard]] constexpr libpq_text port() const noexcept { return port_; }
+  [[nodiscard]] constexpr libpq_text dbname() const noexcept { return dbname_; }
 
  private:
   friend constexpr result<libpq_keywords_view> parse_libpq_keywords(std::string_view text) noexcept;
   std::string_view text_;
   std::size_t count_ = 0;
+  libpq_text host_, port_, dbname_;
 };
 
 // Parses a keyword/value string as PQconninfoParse does. Never allocates.
@@ -341,11 +366,15 @@ class libpq_keywords_view {
         return fail(errc::malformed_quoted_value, error_at, "a value opened with ' has no closing '");
       case detail::libpq_scan::pair: break;
     }
-    if (!is_libpq_keyword(pair.key))
+    std::size_t keyword = detail::libpq_keyword_index(pair.key);
+    if (keyword == detail::libpq_keyword_count)
       return fail(
           errc::unknown_keyword, pair.offset,
           "libpq 15 does not know this keyword (keywords are lower case, e.g. host, port, dbname, user, "
           "password, sslmode)");
+    if (keyword == detail::libpq_host_keyword) view.host_ = pair.value;
+    else if (keyword == detail::libpq_port_keyword) view.port_ = pair.value;
+    else if (keyword == detail::libpq_dbname_keyword) view.dbname_ = pair.value;
     ++view.count_;
   }
 }
@@ -567,9 +596,10 @@ constexpr tl::unexpected<error> libpq_percent_failure(std::size_t at) noexcept {
   libpq_uri_view view;
   view.text_ = text;
 
-  std::size_t p = prefix;
-  while (p < n && text[p] != '@' && text[p] != '/') ++p;
-  if (p < n && text[p] == '@') {
+  // user[:password]@ when an '@' comes before the first '/' (two memchr calls rather than a
+  // byte loop over the authority).
+  std::size_t p = text.find('@', prefix);
+  if (p != std::string_view::npos && p < text.find('/', prefix)) {
     std::size_t q = prefix;
     while (text[q] != ':' && text[q] != '@') ++q;
     if (q > prefix) {
@@ -657,7 +687,9 @@ constexpr tl::unexpected<error> libpq_percent_failure(std::size_t at) noexcept {
           bad != std::string_view::npos)
         return detail::libpq_percent_failure(bad);
       bool known = false;
-      if (key.equals("ssl")) {
+      if (!key.needs_decoding()) {  // the usual case: compare the key as written
+        known = key.raw() == "ssl" ? value.equals("true") : is_libpq_keyword(key.raw());
+      } else if (key.equals("ssl")) {
         known = value.equals("true");
       } else {
         for (std::string_view k : libpq_keywords)
@@ -693,7 +725,20 @@ result<libpq_uri_view> parse_libpq_uri(std::string&&) = delete;
   std::size_t pos = 0;
   std::size_t error_at = 0;
   libpq_pair first;
-  if (detail::scan_libpq_pair(text, pos, first, error_at) != detail::libpq_scan::pair) return false;
+  if (detail::scan_libpq_pair(text, pos, first, error_at) != detail::libpq_scan::pair) {
+    // A libpq keyword whose quoted value is not closed (`host='h port=5439`) is still libpq's:
+    // its parser then names the unclosed quote, where ODBC would read the quote as data.
+    std::size_t at = 0;
+    while (at < text.size() && detail::is_c_space(text[at])) ++at;
+    std::size_t key_end = at;
+    while (key_end < text.size() && (detail::is_lower(text[key_end]) || text[key_end] == '_')) ++key_end;
+    std::size_t next = key_end;
+    while (next < text.size() && detail::is_c_space(text[next])) ++next;
+    if (next >= text.size() || text[next] != '=' || !is_libpq_keyword(text.substr(at, key_end - at))) return false;
+    ++next;
+    while (next < text.size() && detail::is_c_space(text[next])) ++next;
+    return next < text.size() && text[next] == '\'';
+  }
   if (!is_libpq_keyword(first.key)) return false;
   bool quoted = first.value_offset > 0 && text[first.value_offset - 1] == '\'';
   return quoted || first.value.raw().find(';') == std::string_view::npos;

@@ -210,6 +210,76 @@ constexpr bool odbc_stoi(std::string_view text, long long& value) noexcept {
   return true;
 }
 
+// The keys parse_odbc interprets. For the spellings of host, port, database, user and password,
+// `rank` is the spelling's rank among its setting's spellings (odbc_alias_rank). One dispatch on
+// the key's length, then one or two comparisons, where odbc_alias_rank (13 comparisons),
+// setting_of (a walk over the whole settings table) and a chain of key comparisons would cost
+// dozens for every pair. tests/unit/odbc.cpp checks that it agrees with odbc_alias_rank and
+// setting_of.
+enum class odbc_key : unsigned char {
+  other,
+  host,
+  port,
+  database,
+  user,
+  password,
+  driver,
+  dsn,
+  iam,
+  cluster_id,
+  region,
+  workgroup,
+  serverless
+};
+struct odbc_key_rank {
+  odbc_key key = odbc_key::other;
+  int rank = 0;
+};
+
+constexpr odbc_key_rank classify_odbc_key(std::string_view k) noexcept {
+  auto is = [k](std::string_view name) { return iequals(k, name); };
+  switch (k.size()) {
+    case 2:
+      if (is("DB")) return {odbc_key::database, 2};
+      break;
+    case 3:
+      if (is("UID")) return {odbc_key::user, 2};
+      if (is("PWD")) return {odbc_key::password, 2};
+      if (is("DSN")) return {odbc_key::dsn, 1};
+      if (is("IAM")) return {odbc_key::iam, 0};
+      break;
+    case 4:
+      if (is("Port")) return {odbc_key::port, 1};
+      if (is("Host")) return {odbc_key::host, 1};
+      if (is("User")) return {odbc_key::user, 3};
+      break;
+    case 6:
+      if (is("Server")) return {odbc_key::host, 3};
+      if (is("Driver")) return {odbc_key::driver, 1};
+      if (is("Region")) return {odbc_key::region, 0};
+      break;
+    case 7:
+      if (is("LogonID")) return {odbc_key::user, 1};
+      break;
+    case 8:
+      if (is("Database")) return {odbc_key::database, 1};
+      if (is("HostName")) return {odbc_key::host, 2};
+      if (is("Password")) return {odbc_key::password, 1};
+      break;
+    case 9:
+      if (is("ClusterId")) return {odbc_key::cluster_id, 0};
+      if (is("Workgroup")) return {odbc_key::workgroup, 0};
+      break;
+    case 10:
+      if (is("Servername")) return {odbc_key::host, 4};
+      if (is("PortNumber")) return {odbc_key::port, 2};
+      if (is("Serverless")) return {odbc_key::serverless, 0};
+      break;
+    default: break;
+  }
+  return {};
+}
+
 }  // namespace detail
 
 // The pairs of a parsed string, in order, duplicates included.
@@ -339,25 +409,24 @@ class odbc_view {
     auto keep = [&p](odbc_view::slot& s, int rank) {
       if (rank >= s.rank) s = {p, rank};
     };
-    int rank = odbc_alias_rank(p.key);
-    switch (rank ? setting_of(p.key) : setting::unknown) {
-      case setting::host: keep(view.host_, rank); break;
-      case setting::port: keep(view.port_, rank); break;
-      case setting::database: keep(view.database_, rank); break;
-      case setting::user: keep(view.user_, rank); break;
-      case setting::password: keep(view.password_, rank); break;
-      default:
-        if (detail::iequals(p.key, "Driver")) keep(view.driver_, 1);
-        else if (detail::iequals(p.key, "DSN")) keep(view.dsn_, 1);
-        else if (detail::iequals(p.key, "IAM")) iam_value = p.value;
-        else if (detail::iequals(p.key, "ClusterId")) given.cluster_id = encoded_text(p.value.raw(), text_encoding::plain);
-        else if (detail::iequals(p.key, "Region")) given.region = encoded_text(p.value.raw(), text_encoding::plain);
-        else if (detail::iequals(p.key, "Workgroup")) given.workgroup = encoded_text(p.value.raw(), text_encoding::plain);
-        else if (detail::iequals(p.key, "Serverless")) {
-          serverless_value = p.value;
-          serverless_given = true;
-        }
+    detail::odbc_key_rank k = detail::classify_odbc_key(p.key);
+    switch (k.key) {
+      case detail::odbc_key::host: keep(view.host_, k.rank); break;
+      case detail::odbc_key::port: keep(view.port_, k.rank); break;
+      case detail::odbc_key::database: keep(view.database_, k.rank); break;
+      case detail::odbc_key::user: keep(view.user_, k.rank); break;
+      case detail::odbc_key::password: keep(view.password_, k.rank); break;
+      case detail::odbc_key::driver: keep(view.driver_, 1); break;
+      case detail::odbc_key::dsn: keep(view.dsn_, 1); break;
+      case detail::odbc_key::iam: iam_value = p.value; break;
+      case detail::odbc_key::cluster_id: given.cluster_id = encoded_text(p.value.raw(), text_encoding::plain); break;
+      case detail::odbc_key::region: given.region = encoded_text(p.value.raw(), text_encoding::plain); break;
+      case detail::odbc_key::workgroup: given.workgroup = encoded_text(p.value.raw(), text_encoding::plain); break;
+      case detail::odbc_key::serverless:
+        serverless_value = p.value;
+        serverless_given = true;
         break;
+      case detail::odbc_key::other: break;
     }
   }
   if (const odbc_pair* port_pair = view.port_pair()) {
@@ -381,8 +450,11 @@ result<odbc_view> parse_odbc(std::string&&) = delete;
   return parse_odbc(std::string_view(text));
 }
 
-// Whether `text` looks like an ODBC connection string (for detect_form): its first key is an
-// ODBC key such as Driver, DSN, Server or UID, followed by '='.
+// Whether `text` looks like an ODBC connection string (for detect_form). Its first key, before
+// '=', is a plain word (letters, digits, '_', '.', '-': no host or URL has '=' there), and either
+// names a setting some form knows (Driver, DSN, Server, UID, Profile, DbGroups, ...: ODBC keys
+// come in any order) or the string goes on with ';', ODBC's separator, which keeps keys the
+// driver merely passes on (`compression=off;Server=h`) from being read as a host.
 [[nodiscard]] constexpr bool looks_like_odbc(std::string_view text) noexcept {
   std::size_t start = 0;
   while (start < text.size() && (text[start] == ';' || detail::is_odbc_space(text[start]))) ++start;
@@ -391,27 +463,41 @@ result<odbc_view> parse_odbc(std::string&&) = delete;
   std::size_t end = equals;
   while (end > start && detail::is_odbc_space(text[end - 1])) --end;
   std::string_view key = text.substr(start, end - start);
-  if (odbc_alias_rank(key) != 0) return true;
-  constexpr std::string_view keys[] = {"Driver", "DSN", "FILEDSN", "IAM", "ClusterId", "Region", "Workgroup",
-                                       "Serverless", "DbUser", "SSLMode"};
-  for (std::string_view k : keys)
+  if (key.empty()) return false;
+  for (char c : key)
+    if (!detail::is_alnum(c) && c != '_' && c != '.' && c != '-') return false;
+  if (odbc_alias_rank(key) != 0 || setting_of(key) != setting::unknown) return true;
+  constexpr std::string_view odbc_only_keys[] = {"DSN", "FILEDSN", "vpc_endpoint_url"};
+  for (std::string_view k : odbc_only_keys)
     if (detail::iequals(key, k)) return true;
-  return false;
+  return text.find(';', equals) != std::string_view::npos;
 }
 
 namespace detail {
 
-// The owning model's effective fields, from decoded values (the view's are raw).
-inline void resolve_odbc_fields(connection& c, const odbc_view& view) {
-  auto last = [&view](std::string_view key) -> std::optional<std::string> {
-    odbc_pair p = view.find(key);
+// The owning model's effective fields, from decoded values (the view's are raw). `explicit_pairs`
+// holds the last ClusterId, Region, Workgroup and Serverless pairs (an empty key: none).
+struct odbc_explicit_pairs {
+  odbc_pair cluster_id, region, workgroup, serverless;
+  constexpr void note(const odbc_pair& p) noexcept {
+    switch (classify_odbc_key(p.key).key) {
+      case odbc_key::cluster_id: cluster_id = p; break;
+      case odbc_key::region: region = p; break;
+      case odbc_key::workgroup: workgroup = p; break;
+      case odbc_key::serverless: serverless = p; break;
+      default: break;
+    }
+  }
+};
+
+inline void resolve_odbc_fields(connection& c, const odbc_explicit_pairs& pairs) {
+  auto decoded = [](const odbc_pair& p) -> std::optional<std::string> {
     if (p.key.empty()) return std::nullopt;
     return p.value.decoded();
   };
-  std::optional<std::string> cluster = last("ClusterId");
-  std::optional<std::string> region_text = last("Region");
-  std::optional<std::string> workgroup = last("Workgroup");
-  odbc_pair serverless = view.find("Serverless");
+  std::optional<std::string> cluster = decoded(pairs.cluster_id);
+  std::optional<std::string> region_text = decoded(pairs.region);
+  std::optional<std::string> workgroup = decoded(pairs.workgroup);
   auto plain = [](const std::optional<std::string>& s) {
     return s ? encoded_text(*s, text_encoding::plain) : encoded_text{};
   };
@@ -419,8 +505,8 @@ inline void resolve_odbc_fields(connection& c, const odbc_view& view) {
   given.cluster_id = plain(cluster);
   given.region = plain(region_text);
   given.workgroup = plain(workgroup);
-  if (!serverless.key.empty())
-    given.is_serverless = encoded_text(serverless.value.is_true() ? "true" : "false", text_encoding::plain);
+  if (!pairs.serverless.key.empty())
+    given.is_serverless = encoded_text(pairs.serverless.value.is_true() ? "true" : "false", text_encoding::plain);
   host_parts host = c.hosts.empty() ? host_parts{} : classify_host(c.hosts.front().host);
   effective_fields eff = resolve(host, given, c.iam);
   assign_effective(c, eff);  // ODBC's settings are plain text: decoding is a copy
@@ -443,13 +529,15 @@ inline void resolve_odbc_fields(connection& c, const odbc_view& view) {
     c.database_offset = db->value.offset();
   }
   c.properties.reserve(view.size());
+  detail::odbc_explicit_pairs explicit_pairs;  // gathered in the same pass as the properties
   for (const odbc_pair& p : view.pairs()) {
     property prop{std::string(p.key), p.value.decoded()};
     prop.offset = p.offset;
     prop.value_offset = p.value.offset();
     c.properties.push_back(std::move(prop));
+    explicit_pairs.note(p);
   }
-  detail::resolve_odbc_fields(c, view);
+  detail::resolve_odbc_fields(c, explicit_pairs);
   return c;
 }
 

@@ -68,6 +68,33 @@ libpq_options revealing() {
 
 // ---------------------------------------------------------------- keyword/value
 
+TEST_CASE("host(), port() and dbname() are the last value of each, as value() reads it") {
+  for (std::string_view text : {"host=a port=1 dbname=x host=b dbname='y z' port = 2",
+                                "user=u", "host='' port=5439", "dbname=a\\ b host=h1,h2 port=1,2",
+                                "hostaddr=10.0.0.1 host=h"}) {
+    CAPTURE(text);
+    auto v = parse_libpq_keywords(text);
+    REQUIRE(v);
+    for (auto [key, got] : {std::pair{"host", v->host()}, std::pair{"port", v->port()}, std::pair{"dbname", v->dbname()}}) {
+      CAPTURE(key);
+      libpq_text want = v->value(key);
+      CHECK(got.present() == want.present());
+      CHECK(got.raw() == want.raw());
+      CHECK(got.raw().data() == want.raw().data());
+    }
+  }
+  auto v = parse_libpq_keywords("host=a port=1 dbname=x host=b dbname='y z' port = 2");
+  REQUIRE(v);
+  CHECK(v->host().raw() == "b");
+  CHECK(v->port().raw() == "2");
+  CHECK(v->dbname().raw() == "y z");
+  auto none = parse_libpq_keywords("user=u");
+  REQUIRE(none);
+  CHECK_FALSE(none->host());
+  CHECK_FALSE(none->port());
+  CHECK_FALSE(none->dbname());
+}
+
 TEST_CASE("a Redshift conninfo: fields, properties in order, offsets") {
   const std::string text =
       "host=" + std::string(rs_host) + " port=5439 dbname=dev user=awsuser sslmode=require";
@@ -76,6 +103,9 @@ TEST_CASE("a Redshift conninfo: fields, properties in order, offsets") {
   CHECK(v->size() == 5);
   CHECK(v->value("port").raw() == "5439");
   CHECK_FALSE(v->value("Port"));  // keywords are case-sensitive
+  CHECK(v->host().raw() == rs_host);
+  CHECK(v->port().raw() == "5439");
+  CHECK(v->dbname().raw() == "dev");
 
   connection c = parsed(text);
   CHECK(c.form == source_form::libpq_keywords);

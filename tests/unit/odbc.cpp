@@ -628,3 +628,56 @@ TEST_CASE("validate points into ODBC strings") {
   REQUIRE(upper_case.size() == 1);
   CHECK(upper_case[0].offset == upper.find("DEFAULT"));
 }
+
+TEST_CASE("parse_odbc's key classification agrees with settings.hpp") {
+  // Every spelling odbc_alias_rank ranks: the same rank, and the setting setting_of names.
+  struct spelling {
+    std::string_view key;
+    detail::odbc_key expected;
+  };
+  const spelling spellings[] = {
+      {"Servername", detail::odbc_key::host}, {"Server", detail::odbc_key::host},       {"HostName", detail::odbc_key::host},
+      {"Host", detail::odbc_key::host},       {"PortNumber", detail::odbc_key::port},   {"Port", detail::odbc_key::port},
+      {"DB", detail::odbc_key::database},     {"Database", detail::odbc_key::database}, {"User", detail::odbc_key::user},
+      {"UID", detail::odbc_key::user},        {"LogonID", detail::odbc_key::user},      {"PWD", detail::odbc_key::password},
+      {"Password", detail::odbc_key::password}};
+  auto setting_for = [](detail::odbc_key k) {
+    switch (k) {
+      case detail::odbc_key::host: return setting::host;
+      case detail::odbc_key::port: return setting::port;
+      case detail::odbc_key::database: return setting::database;
+      case detail::odbc_key::user: return setting::user;
+      case detail::odbc_key::password: return setting::password;
+      default: return setting::unknown;
+    }
+  };
+  auto recased = [](std::string_view key, bool to_upper) {
+    std::string out(key);
+    for (char& c : out)
+      if (to_upper && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+      else if (!to_upper && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  };
+  for (const spelling& s : spellings) {
+    for (const std::string& key : {std::string(s.key), recased(s.key, false), recased(s.key, true)}) {
+      CAPTURE(key);
+      detail::odbc_key_rank got = detail::classify_odbc_key(key);
+      CHECK(got.key == s.expected);
+      CHECK(got.rank != 0);
+      CHECK(got.rank == odbc_alias_rank(key));
+      CHECK(setting_for(got.key) == setting_of(key));
+    }
+  }
+  // The other keys parse_odbc interprets, and some it does not: not an alias of a ranked
+  // setting in either.
+  for (std::string_view key : {"Driver", "DSN", "IAM", "ClusterId", "Region", "Workgroup", "Serverless", "driver",
+                               "SSLMode", "DbUser", "AccessKeyID", "Profile", "Hostname ", "Ports", "D", ""}) {
+    CAPTURE(key);
+    CHECK(odbc_alias_rank(key) == 0);
+    CHECK(setting_for(detail::classify_odbc_key(key).key) == setting::unknown);
+  }
+  CHECK(detail::classify_odbc_key("driver").key == detail::odbc_key::driver);
+  CHECK(detail::classify_odbc_key("SERVERLESS").key == detail::odbc_key::serverless);
+  CHECK(detail::classify_odbc_key("AccessKeyID").key == detail::odbc_key::other);
+  static_assert(detail::classify_odbc_key("PortNumber").rank == 2);  // usable in constant expressions
+}
