@@ -257,18 +257,32 @@ inline void check_user_name(diagnostics_builder& d, const property& p, setting w
 }
 
 inline void check_properties(diagnostics_builder& d, const connection& c) {
-  // The last property of each key (case-insensitive), found in one pass: calling c.find for
-  // every property would be quadratic in the number of properties.
-  std::unordered_map<std::string, const property*> last_of;
-  last_of.reserve(c.properties.size());
+  // The last property of each key (case-insensitive). A few properties (the usual case) are
+  // compared with those after them, allocating nothing; many are indexed in one hash-map pass,
+  // so that a hostile string of thousands of keys stays linear.
+  const std::vector<property>& properties = c.properties;
+  constexpr std::size_t few = 16;
+  bool indexed = properties.size() > few;
+  std::unordered_map<std::string, const property*> last_by_key;
   auto folded = [](std::string_view key) {
     std::string out(key);
     for (char& ch : out) ch = to_lower(ch);
     return out;
   };
-  for (const property& p : c.properties) last_of[folded(p.key)] = &p;
-  for (const property& p : c.properties) {
-    const property* last = last_of[folded(p.key)];
+  if (indexed) {
+    last_by_key.reserve(properties.size());
+    for (const property& p : properties) last_by_key[folded(p.key)] = &p;
+  }
+  auto last_of = [&](std::size_t i) -> const property* {
+    if (indexed) return last_by_key[folded(properties[i].key)];
+    const property* last = &properties[i];
+    for (std::size_t j = i + 1; j < properties.size(); ++j)
+      if (iequals(properties[j].key, properties[i].key)) last = &properties[j];
+    return last;
+  };
+  for (std::size_t i = 0; i < properties.size(); ++i) {
+    const property& p = properties[i];
+    const property* last = last_of(i);
     // Each duplicate quotes the winning value: a bounded prefix of it, or a thousand
     // duplicates of a long value would make messages quadratic in the input's size.
     constexpr std::size_t quoted_value_limit = 64;
