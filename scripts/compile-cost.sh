@@ -43,6 +43,11 @@ measure "rsconn's std + tl includes, no rsconn" string string_view vector option
 measure "<rsconn/host.hpp>" rsconn/host.hpp
 measure "<rsconn/endpoint.hpp>" rsconn/endpoint.hpp
 measure "<rsconn/jdbc.hpp>" rsconn/jdbc.hpp
+measure "<rsconn/odbc.hpp>" rsconn/odbc.hpp
+measure "<rsconn/libpq.hpp>" rsconn/libpq.hpp
+measure "<rsconn/rsql.hpp>" rsconn/rsql.hpp
+measure "<rsconn/data_api.hpp>" rsconn/data_api.hpp
+measure "<rsconn/detect.hpp>" rsconn/detect.hpp
 measure "<rsconn/validate.hpp>" rsconn/validate.hpp
 measure "<rsconn/rsconn.hpp>" rsconn/rsconn.hpp
 measure "<fmt/format.h>" fmt/format.h

@@ -1,6 +1,6 @@
-// The benchmark corpus and the rows it is measured with: rsconn, and the baselines the issue
-// compares against (a minimal one-pass splitter, std::regex, Boost.URL, libpq). Shared by the
-// Google Benchmark program and the callgrind driver.
+// The JDBC corpus and the rows it is measured with: rsconn, and the baselines the issue compares
+// against (a minimal one-pass splitter, std::regex, Boost.URL, libpq). The other forms are in
+// rows_*.hpp; forms.hpp lists every row. Compiled with each program's main (registry.hpp).
 #pragma once
 
 #include <cstddef>
@@ -17,24 +17,9 @@
 
 #include <rsconn/rsconn.hpp>
 
+#include "common.hpp"
+
 namespace bench {
-
-// What every row extracts. `supported` is false when a baseline cannot read the string at all.
-struct fields {
-  std::string_view host;
-  std::uint32_t port = 0;
-  std::string_view database;
-  std::string_view workgroup;
-  std::string_view account;
-  std::string_view region;
-  bool ok = false;
-  bool acceptable = true;  // rsconn_view_checked's verdict; not compared
-};
-
-inline bool operator==(const fields& a, const fields& b) {
-  return a.ok == b.ok && a.host == b.host && a.port == b.port && a.database == b.database &&
-         a.workgroup == b.workgroup && a.account == b.account && a.region == b.region;
-}
 
 struct sample {
   std::string_view jdbc;
@@ -103,12 +88,6 @@ inline void split_labels(std::string_view host, fields& f) {
 }
 
 constexpr std::string_view legacy_prefix = "redshift-serverless-";
-
-inline std::uint32_t to_port(std::string_view digits) {
-  std::uint32_t value = 0;
-  for (char c : digits) value = value * 10 + static_cast<std::uint32_t>(c - '0');
-  return value;
-}
 
 // ---- rsconn --------------------------------------------------------------------------------
 
@@ -296,26 +275,6 @@ void libpq_row(const char* conninfo, F&& use) {
   PQconninfoFree(options);
 }
 
-// ---- rows by name --------------------------------------------------------------------------
-
-enum class row : unsigned char { rsconn_view, rsconn_view_checked, rsconn_owning, splitter, regex, boost_url, libpq };
-
-inline constexpr row all_rows[] = {row::rsconn_view, row::rsconn_view_checked, row::rsconn_owning, row::splitter,
-                                   row::regex, row::boost_url, row::libpq};
-
-inline const char* name(row r) {
-  switch (r) {
-    case row::rsconn_view: return "rsconn_parse_view";
-    case row::rsconn_view_checked: return "rsconn_parse_view_checks";
-    case row::rsconn_owning: return "rsconn_to_connection_validate";
-    case row::splitter: return "minimal_splitter";
-    case row::regex: return "std_regex";
-    case row::boost_url: return "boost_url_labels";
-    case row::libpq: return "libpq_PQconninfoParse";
-  }
-  return "?";
-}
-
 // Holds NUL-terminated copies of the conninfo strings (libpq takes const char*).
 inline const std::vector<std::string>& conninfos() {
   static const std::vector<std::string> c = [] {
@@ -324,80 +283,6 @@ inline const std::vector<std::string>& conninfos() {
     return out;
   }();
   return c;
-}
-
-// One pass of a row over the whole corpus; returns something that depends on every result.
-inline std::size_t run_once(row r) {
-  std::size_t sink = 0;
-  const auto& c = corpus();
-  for (std::size_t i = 0; i < c.size(); ++i) {
-    std::string_view url = c[i].jdbc;
-    switch (r) {
-      case row::rsconn_view: sink += rsconn_view(url).host.size(); break;
-      case row::rsconn_view_checked: {
-        fields f = rsconn_view_checked(url);
-        sink += f.host.size() + f.acceptable;
-        break;
-      }
-      case row::rsconn_owning: sink += rsconn_owning_validate(url); break;
-      case row::splitter: sink += splitter(url).host.size(); break;
-      case row::regex: sink += regex_row(url).host.size(); break;
-      case row::boost_url: sink += boost_url_row(url).host.size(); break;
-      case row::libpq: libpq_row(conninfos()[i].c_str(), [&](const fields& f) { sink += f.host.size(); }); break;
-    }
-  }
-  return sink;
-}
-
-// Every baseline reads the same fields as rsconn on every valid string it can represent
-// (Boost.URL and libpq have no form of the legacy cluster:region syntax). Aborts otherwise.
-inline void self_check() {
-  (void)jdbc_regex();
-  (void)conninfos();
-  std::size_t checked = 0;
-  const auto& c = corpus();
-  for (std::size_t i = 0; i < c.size(); ++i) {
-    const sample& s = c[i];
-    fields expected = rsconn_view(s.jdbc);
-    if (s.valid != expected.ok) {
-      std::fprintf(stderr, "self-check: rsconn %s %.*s\n", s.valid ? "refused" : "accepted",
-                   static_cast<int>(s.jdbc.size()), s.jdbc.data());
-      std::abort();
-    }
-    if (!s.valid) continue;
-    auto expect = [&](const char* who, const fields& got) {
-      ++checked;
-      if (got == expected) return;
-      std::fprintf(stderr,
-                   "self-check: %s differs from rsconn on %.*s\n  got      host=%.*s port=%u db=%.*s wg=%.*s acct=%.*s region=%.*s\n"
-                   "  expected host=%.*s port=%u db=%.*s wg=%.*s acct=%.*s region=%.*s\n",
-                   who, static_cast<int>(s.jdbc.size()), s.jdbc.data(),
-                   static_cast<int>(got.host.size()), got.host.data(), got.port,
-                   static_cast<int>(got.database.size()), got.database.data(),
-                   static_cast<int>(got.workgroup.size()), got.workgroup.data(),
-                   static_cast<int>(got.account.size()), got.account.data(),
-                   static_cast<int>(got.region.size()), got.region.data(),
-                   static_cast<int>(expected.host.size()), expected.host.data(), expected.port,
-                   static_cast<int>(expected.database.size()), expected.database.data(),
-                   static_cast<int>(expected.workgroup.size()), expected.workgroup.data(),
-                   static_cast<int>(expected.account.size()), expected.account.data(),
-                   static_cast<int>(expected.region.size()), expected.region.data());
-      std::abort();
-    };
-    expect(name(row::rsconn_view_checked), rsconn_view_checked(s.jdbc));
-    expect(name(row::splitter), splitter(s.jdbc));
-    expect(name(row::regex), regex_row(s.jdbc));
-    if (s.legacy) {
-      if (boost_url_row(s.jdbc).ok) {
-        std::fprintf(stderr, "self-check: Boost.URL unexpectedly read the legacy form\n");
-        std::abort();
-      }
-      continue;
-    }
-    expect(name(row::boost_url), boost_url_row(s.jdbc));
-    libpq_row(conninfos()[i].c_str(), [&](const fields& f) { expect(name(row::libpq), f); });
-  }
-  std::fprintf(stderr, "self-check: %zu baseline readings agree with rsconn\n", checked);
 }
 
 }  // namespace bench
