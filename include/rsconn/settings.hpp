@@ -99,7 +99,8 @@ inline constexpr setting_names setting_table[] = {
   return false;
 }
 
-// The entry a key names in any form, or nullptr.
+// The entry a key names in any form, or nullptr. (Constant expressions that test the result
+// against null are not constant under GCC's UBSan; setting_of and key_in_form avoid that.)
 [[nodiscard]] constexpr const setting_names* find_setting(std::string_view key) noexcept {
   for (const setting_names& names : setting_table)
     if (names_setting(names, key)) return &names;
@@ -148,13 +149,17 @@ inline constexpr setting_names setting_table[] = {
                                                                     : f;
   };
   if (family(from) == family(form)) return key;
-  const setting_names* names = find_setting(key);
-  if (!names) return key;
-  switch (family(form)) {
-    case source_form::odbc: return names->odbc;
-    case source_form::libpq_keywords: return names->libpq;
-    default: return names->jdbc;
+  // A loop, not find_setting: GCC's UBSan makes a null test of a pointer into the constexpr
+  // table non-constant (see setting_of).
+  for (const setting_names& names : setting_table) {
+    if (!names_setting(names, key)) continue;
+    switch (family(form)) {
+      case source_form::odbc: return names.odbc;
+      case source_form::libpq_keywords: return names.libpq;
+      default: return names.jdbc;
+    }
   }
+  return key;
 }
 
 }  // namespace rsconn
