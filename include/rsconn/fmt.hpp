@@ -20,11 +20,18 @@
 
 namespace rsconn::detail {
 
+// A bad format spec is reported the way fmt reports its own: FMT_THROW(format_error), which
+// fmt 9, 10 and 11 all define (parse_context::on_error is gone from fmt 10 on). In a
+// compile-time checked format string it stops the compilation; at run time it throws
+// fmt::format_error, or under -fno-exceptions goes to fmt's assertion handler (fmt 9 built
+// with NDEBUG ignores it, and the formatter then stops at the spec it cannot read).
+inline void report_format_spec_error(const char* message) { FMT_THROW(fmt::format_error(message)); }
+
 // Formats a type through its text; "{}" only, which keeps the output predictable.
 struct plain_formatter {
   constexpr auto parse(fmt::format_parse_context& ctx) -> decltype(ctx.begin()) {
     auto it = ctx.begin();
-    if (it != ctx.end() && *it != '}') ctx.on_error("rsconn types take no format spec");
+    if (it != ctx.end() && *it != '}') report_format_spec_error("rsconn types take no format spec");
     return it;
   }
 };
@@ -38,7 +45,7 @@ struct secret_aware_formatter {
       reveal = true;
       ++it;
     }
-    if (it != ctx.end() && *it != '}') ctx.on_error("rsconn: the only format spec is 's' (show secrets)");
+    if (it != ctx.end() && *it != '}') report_format_spec_error("rsconn: the only format spec is 's' (show secrets)");
     return it;
   }
 };

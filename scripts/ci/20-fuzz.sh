@@ -21,10 +21,10 @@ read -r -a harnesses <<<"${FUZZ_HARNESSES:-jdbc endpoint host detect odbc libpq 
 build=${FUZZ_BUILD_DIR:-build/fuzz}
 cxx=${FUZZ_CXX:-clang++}
 
-if ! command -v "$cxx" >/dev/null; then
-  echo "20-fuzz: $cxx not found; the fuzzing stage needs clang" >&2
-  exit 1
-fi
+# shellcheck source=scripts/lib/require-tool.sh
+source scripts/lib/require-tool.sh
+require_tool "$cxx"
+require_tool /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a
 
 cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DRSCONN_BUILD_FUZZERS=ON -DRSCONN_BUILD_TESTS=ON -DRSCONN_BUILD_EXAMPLES=OFF \

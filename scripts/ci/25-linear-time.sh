@@ -9,10 +9,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-if ! command -v valgrind >/dev/null; then
-  echo "25-linear-time: valgrind not found" >&2
-  exit 1
-fi
+# shellcheck source=scripts/lib/require-tool.sh
+source scripts/lib/require-tool.sh
+require_tool valgrind
 
 build=build/fuzz-replay
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRSCONN_BUILD_TESTS=ON \

@@ -11,6 +11,10 @@ rm -rf "${build}"
 mkdir -p "${build}/headers"
 
 tidy="${CLANG_TIDY:-clang-tidy-14}"
+# shellcheck source=scripts/lib/require-tool.sh
+source scripts/lib/require-tool.sh
+require_tool "${tidy}"
+require_tool cppcheck
 while IFS= read -r h; do
   h="${h#include/}"
   printf '#include <%s>\n' "$h" >"${build}/headers/$(echo "${h%.hpp}" | tr '/' '_').cpp"

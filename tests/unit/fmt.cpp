@@ -1,13 +1,32 @@
 // fmt formatters of every public type; "{}" redacts secrets, "{:s}" shows them.
 #include <catch2/catch_test_macros.hpp>
 
+#include <cstdio>
 #include <string>
 
 #include <fmt/format.h>
+#include <tl/expected.hpp>
 
 #include "rsconn/fmt.hpp"
 
 using namespace rsconn;
+
+// scripts/ci/45-deps-range.sh builds this file against every fmt and tl-expected Debian
+// carries; this line says which ones a run used.
+TEST_CASE("the fmt and tl-expected releases this test is built with") {
+  std::printf("rsconn built with fmt %d.%d.%d and tl-expected %d.%d.%d\n", FMT_VERSION / 10000,
+              FMT_VERSION / 100 % 100, FMT_VERSION % 100, TL_EXPECTED_VERSION_MAJOR, TL_EXPECTED_VERSION_MINOR,
+              TL_EXPECTED_VERSION_PATCH);
+  CHECK(FMT_VERSION >= 90000);
+}
+
+TEST_CASE("a format spec rsconn does not know is fmt's format_error") {
+  // Run time (fmt::runtime), so that the bad spec is not refused at compile time.
+  CHECK_THROWS_AS(fmt::format(fmt::runtime("{:x}"), workgroup_name::make("default").value()), fmt::format_error);
+  CHECK_THROWS_AS(fmt::format(fmt::runtime("{:q}"), property{"user", "u"}), fmt::format_error);
+  CHECK_THROWS_AS(fmt::format(fmt::runtime("{:sx}"), property{"user", "u"}), fmt::format_error);
+  CHECK(fmt::format(fmt::runtime("{:s}"), property{"user", "u"}) == "user=u");
+}
 
 TEST_CASE("value types format as their text") {
   CHECK(fmt::format("{}", workgroup_name::make("default").value()) == "default");
