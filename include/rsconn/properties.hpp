@@ -8,39 +8,22 @@
 #include <vector>
 
 #include "rsconn/detail/ascii.hpp"
+#include "rsconn/options.hpp"
 
 namespace rsconn {
 
-namespace detail {
-
-// Whether `key` equals `lower_name` (lower-case ASCII) the way Java's key.toLowerCase() sees it:
-// ASCII case is ignored, and U+212A KELVIN SIGN (three bytes in UTF-8) stands for 'k', since it
-// is the only non-ASCII character whose lower case is ASCII. The JDBC driver reads such a key
-// as the property it spells, so rsconn must recognise it too (above all for secrets).
-constexpr bool java_lower_equals(std::string_view key, std::string_view lower_name) noexcept {
-  std::size_t at = 0;
-  for (char c : lower_name) {
-    if (at < key.size() && to_lower(key[at]) == c) ++at;
-    else if (c == 'k' && key.substr(at, 3) == "\xE2\x84\xAA") at += 3;
-    else return false;
-  }
-  return at == key.size();
-}
-
-}  // namespace detail
-
-// Keys whose values are secrets, compared case-insensitively: the JDBC, ODBC and libpq names
-// of passwords, AWS secret keys, session and identity tokens. A 'k' written as U+212A KELVIN
-// SIGN still counts (the JDBC driver reads `SecretAccess\u212Aey` as SecretAccessKey), in every
-// form: redacting a value no driver would treat as secret costs nothing, printing one does.
+// Keys whose values are secrets: every secret option of the catalogue (passwords, AWS secret
+// keys, session and identity tokens, ...) in any driver's spelling, ASCII case ignored, a 'k'
+// written as U+212A KELVIN SIGN too (the JDBC driver reads `SecretAccess\u212Aey` as
+// SecretAccessKey); the secret keys of the forms around the drivers (other_secret_keys); and a
+// key no driver knows that is a misspelling of a secret one (`passwrd`, `PWDD`), since a driver
+// that ignores it may still be told the secret by it in the next release, and a log must not.
+// Redacting a value no driver would treat as secret costs nothing, printing one does.
 [[nodiscard]] constexpr bool is_secret_key(std::string_view key) noexcept {
-  constexpr std::string_view secret_keys[] = {
-      "password",         "pwd",           "secretaccesskey", "sessiontoken",
-      "webidentitytoken", "client_secret", "idp_password",    "aws_secret_access_key",
-      "aws_session_token", "token",        "sslpassword",     "jwt"};
-  for (std::string_view secret : secret_keys)
+  if (is_secret_option_key(key)) return true;
+  for (std::string_view secret : other_secret_keys)
     if (detail::java_lower_equals(key, secret)) return true;
-  return false;
+  return resembles_secret_option(key);
 }
 
 struct property {

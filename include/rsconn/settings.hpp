@@ -1,16 +1,21 @@
-// The settings a connection string can carry, and what each form calls them.
+// The settings the model and the formatters handle by meaning, and what each form calls them.
 //
-// Forms name the same setting differently (JDBC `user`, ODBC `UID`, libpq `user`; JDBC
-// `serverlessWorkGroup`, ODBC `Workgroup`). Converting between forms goes through this table:
-// a property's key is looked up (ASCII case-insensitively, aliases included) and written with
-// the target form's name. Keys that name no known setting are carried over as written where the
-// target form allows unknown keys.
+// A `setting` is one of the catalogue's options (rsconn/options.hpp) that rsconn's parsers and
+// formatters act on themselves: the structural ones the model keeps as fields (host, port,
+// database, the ODBC driver) and the ones that steer IAM, TLS and conversion. Every name comes
+// from the catalogue; this header only says which option each setting is.
+//
+// Converting between forms goes through here: a property's key is looked up (ASCII
+// case-insensitively, aliases included, in the JDBC, ODBC and libpq columns) and written with
+// the target form's name. Keys of other options are carried over as written, as are unknown
+// ones, where the target form allows them (see docs/options/).
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 #include "rsconn/connection.hpp"
-#include "rsconn/detail/ascii.hpp"
+#include "rsconn/options.hpp"
 
 namespace rsconn {
 
@@ -47,71 +52,51 @@ enum class setting : unsigned char {
   application_name,
 };
 
-struct setting_names {
-  rsconn::setting setting;
-  std::string_view jdbc;           // empty: JDBC has no such key
-  std::string_view odbc;           // empty: ODBC has no such key
-  // empty: libpq has no such keyword. libpq keywords are case-sensitive (lower case) and libpq
-  // refuses unknown ones, so to_libpq writes only these names (and keys that already are libpq
-  // keywords, see libpq.hpp's libpq_keywords); JDBC ssl=true|false becomes sslmode there.
-  std::string_view libpq;
-  std::string_view aliases[3];     // other spellings that readers accept (any form)
-};
+namespace detail {
 
-// The table. The first name in each column is the one formatters write.
-inline constexpr setting_names setting_table[] = {
-    {setting::host, "host", "Server", "host", {"HostName", "Servername", ""}},
-    {setting::port, "port", "Port", "port", {"PortNumber", "", ""}},
-    {setting::database, "dbname", "Database", "dbname", {"DB", "", ""}},
-    {setting::driver, "", "Driver", "", {"", "", ""}},
-    {setting::user, "user", "UID", "user", {"uid", "LogonID", ""}},
-    {setting::password, "password", "PWD", "password", {"pwd", "", ""}},
-    {setting::ssl, "ssl", "", "", {"", "", ""}},
-    {setting::ssl_mode, "sslmode", "SSLMode", "sslmode", {"", "", ""}},
-    {setting::iam, "iamauth", "IAM", "", {"", "", ""}},
-    {setting::cluster_id, "ClusterID", "ClusterId", "", {"", "", ""}},
-    {setting::region, "Region", "Region", "", {"", "", ""}},
-    {setting::db_user, "DbUser", "DbUser", "", {"", "", ""}},
-    {setting::db_groups, "DbGroups", "DbGroups", "", {"", "", ""}},
-    {setting::auto_create, "AutoCreate", "AutoCreate", "", {"", "", ""}},
-    {setting::is_serverless, "isServerless", "Serverless", "", {"", "", ""}},
-    {setting::workgroup, "serverlessWorkGroup", "Workgroup", "", {"", "", ""}},
-    {setting::account_id, "serverlessAcctId", "", "", {"", "", ""}},
-    {setting::profile, "Profile", "Profile", "", {"", "", ""}},
-    {setting::access_key_id, "AccessKeyID", "AccessKeyID", "", {"", "", ""}},
-    {setting::secret_access_key, "SecretAccessKey", "SecretAccessKey", "", {"", "", ""}},
-    {setting::session_token, "SessionToken", "SessionToken", "", {"", "", ""}},
-    {setting::plugin_name, "plugin_name", "plugin_name", "", {"", "", ""}},
-    {setting::iam_duration, "IAMDuration", "IAMDuration", "", {"", "", ""}},
-    {setting::group_federation, "groupFederation", "group_federation", "", {"", "", ""}},
-    {setting::endpoint_url, "endpointUrl", "EndpointUrl", "", {"", "", ""}},
-    {setting::login_timeout, "loginTimeout", "LoginTimeout", "connect_timeout", {"", "", ""}},
-    {setting::application_name, "ApplicationName", "ApplicationName", "application_name", {"", "", ""}},
-};
+// The catalogue id of each setting, in the enum's order (`unknown` has none).
+inline constexpr std::string_view setting_option_ids[] = {
+    "",           "host",          "port",          "database",          "driver",
+    "user",       "password",      "ssl",           "ssl_mode",          "iam",
+    "cluster_id", "region",        "db_user",       "db_groups",         "auto_create",
+    "is_serverless", "workgroup",  "account_id",    "profile",           "access_key_id",
+    "secret_access_key", "session_token", "plugin_name", "iam_duration", "group_federation",
+    "endpoint_url", "login_timeout", "application_name"};
+inline constexpr std::size_t setting_count = std::size(setting_option_ids);
 
-// Whether `key` is one of the spellings of `names` (ASCII case-insensitive).
-[[nodiscard]] constexpr bool names_setting(const setting_names& names, std::string_view key) noexcept {
-  if (key.empty()) return false;
-  if (detail::iequals(key, names.jdbc) || detail::iequals(key, names.odbc) || detail::iequals(key, names.libpq))
-    return true;
-  for (std::string_view alias : names.aliases)
-    if (!alias.empty() && detail::iequals(key, alias)) return true;
-  return false;
+// The setting of each catalogue row (unknown for the rows no setting stands for), built once.
+struct setting_by_row {
+  setting of[std::size(option_catalogue)] = {};
+};
+constexpr setting_by_row build_setting_by_row() noexcept {
+  setting_by_row table;
+  for (std::size_t s = 1; s < setting_count; ++s)
+    if (option_ref o = option_by_id(setting_option_ids[s])) table.of[o.row()] = static_cast<setting>(s);
+  return table;
+}
+inline constexpr setting_by_row settings_of_rows = build_setting_by_row();
+
+// The drivers whose columns name settings in connection strings. Python keyword arguments are
+// not a connection-string key syntax here: `cluster_identifier` in a JDBC URL is no ClusterID.
+inline constexpr driver string_drivers[] = {driver::jdbc, driver::odbc, driver::libpq};
+
+}  // namespace detail
+
+// The catalogue option a setting is.
+[[nodiscard]] constexpr option_ref option_of(setting s) noexcept {
+  auto i = static_cast<std::size_t>(s);
+  return i == 0 || i >= detail::setting_count ? option_ref{} : option_by_id(detail::setting_option_ids[i]);
 }
 
-// The entry a key names in any form, or nullptr. (Constant expressions that test the result
-// against null are not constant under GCC's UBSan; setting_of and key_in_form avoid that.)
-[[nodiscard]] constexpr const setting_names* find_setting(std::string_view key) noexcept {
-  for (const setting_names& names : setting_table)
-    if (names_setting(names, key)) return &names;
-  return nullptr;
+// The setting a catalogue option is (unknown when it is none of them).
+[[nodiscard]] constexpr setting setting_of(option_ref o) noexcept {
+  return o ? detail::settings_of_rows.of[o.row()] : setting::unknown;
 }
 
-// The setting a key names. (No pointer test: GCC's UBSan makes comparing a pointer into a
-// constexpr table with null non-constant, and the parsers that call this are constexpr.)
+// The setting a key names in the JDBC, ODBC or libpq column, ignoring ASCII case.
 [[nodiscard]] constexpr setting setting_of(std::string_view key) noexcept {
-  for (const setting_names& names : setting_table)
-    if (names_setting(names, key)) return names.setting;
+  for (driver d : detail::string_drivers)
+    if (setting s = setting_of(find_option_ignoring_case(d, key).option); s != setting::unknown) return s;
   return setting::unknown;
 }
 
@@ -120,51 +105,40 @@ inline constexpr setting_names setting_table[] = {
   return s == setting::host || s == setting::port || s == setting::database || s == setting::driver;
 }
 
-// How the Redshift ODBC 2.x driver ranks the spellings of one setting: it resolves aliases by
-// key name, not by position (SPEC §4): host Servername > Server > HostName > Host; port
-// PortNumber > Port; database DB > Database; user User > UID > LogonID; password PWD > Password.
-// The rank of `key` among its setting's ODBC spellings (higher wins), or 0 for any other key.
+// How the Redshift ODBC 2.x driver ranks the spellings of host, port, database, user and
+// password: by key name, not by position (docs/options/odbc.md; it applies them in its
+// case-insensitive alphabetical order, the later overwriting): Servername > Server > HostName >
+// Host; PortNumber > Port; DB > Database; User > UID > LogonID; PWD > Password. The rank of
+// `key` among its setting's ODBC spellings (higher wins), or 0 for any other key.
 [[nodiscard]] constexpr int odbc_alias_rank(std::string_view key) noexcept {
-  struct ranked {
-    std::string_view key;
-    int rank;
-  };
-  constexpr ranked ranks[] = {{"Servername", 4}, {"Server", 3}, {"HostName", 2}, {"Host", 1},
-                              {"PortNumber", 2}, {"Port", 1},   {"DB", 2},       {"Database", 1},
-                              {"User", 3},       {"UID", 2},    {"LogonID", 1},  {"PWD", 2},
-                              {"Password", 1}};
-  for (const ranked& r : ranks)
-    if (detail::iequals(key, r.key)) return r.rank;
-  return 0;
+  option_match m = find_option(driver::odbc, key);
+  setting s = setting_of(m.option);
+  if (s != setting::host && s != setting::port && s != setting::database && s != setting::user &&
+      s != setting::password)
+    return 0;
+  return static_cast<int>(detail::bar_list((*m.option).odbc.names).size() - m.rank);
+}
+
+// The driver whose names a form's keys are.
+[[nodiscard]] constexpr driver driver_of(source_form form) noexcept {
+  switch (form) {
+    case source_form::odbc: return driver::odbc;
+    case source_form::libpq_keywords:
+    case source_form::libpq_uri: return driver::libpq;
+    default: return driver::jdbc;
+  }
 }
 
 // The name `form` uses for a property written as `key` in a connection read from `from`:
-// unchanged when both forms are the same; the target's name for a known setting (empty when
-// the target has none); the key itself for an unknown one.
+// unchanged when both forms are the same driver's; for a setting, the target's name (empty when
+// the target has none); any other key as written.
 [[nodiscard]] constexpr std::string_view key_in_form(std::string_view key, source_form from,
                                                      source_form form) noexcept {
-  auto family = [](source_form f) {
-    return f == source_form::libpq_uri ? source_form::libpq_keywords
-           : (f == source_form::endpoint || f == source_form::host) ? source_form::jdbc
-                                                                    : f;
-  };
-  if (family(from) == family(form)) return key;
-  // A loop, not find_setting: GCC's UBSan makes a null test of a pointer into the constexpr
-  // table non-constant (see setting_of).
-  for (const setting_names& names : setting_table) {
-    if (!names_setting(names, key)) continue;
-    switch (family(form)) {
-      case source_form::odbc: return names.odbc;
-      case source_form::libpq_keywords: return names.libpq;
-      default: return names.jdbc;
-    }
-  }
-  return key;
+  driver target = driver_of(form);
+  if (driver_of(from) == target) return key;
+  setting s = setting_of(key);
+  return s == setting::unknown ? key : (*option_of(s)).name(target);
 }
-
-}  // namespace rsconn
-
-namespace rsconn {
 
 // The last property of `c` that names setting `s` under any spelling, or nullptr.
 [[nodiscard]] inline const property* find_setting_property(const connection& c, setting s) noexcept {

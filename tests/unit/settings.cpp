@@ -13,8 +13,6 @@ using namespace rsconn;
 
 namespace {
 
-constexpr std::size_t table_size = sizeof(setting_table) / sizeof(setting_table[0]);
-
 std::string upper(std::string_view s) {
   std::string out(s);
   for (char& c : out)
@@ -28,19 +26,13 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-// Every non-empty spelling of an entry.
-template <class F>
-void for_each_name(const setting_names& names, F&& f) {
-  for (std::string_view n :
-       {names.jdbc, names.odbc, names.libpq, names.aliases[0], names.aliases[1], names.aliases[2]})
-    if (!n.empty()) f(n);
-}
-
 connection with_properties(std::initializer_list<property> ps) {
   connection c;
   c.properties = ps;
   return c;
 }
+
+constexpr setting last_setting = setting::application_name;
 
 }  // namespace
 
@@ -49,9 +41,10 @@ connection with_properties(std::initializer_list<property> ps) {
 static_assert(setting_of("Servername") == setting::host);
 static_assert(setting_of("serverlessworkgroup") == setting::workgroup);
 static_assert(setting_of("") == setting::unknown);
-static_assert(setting_of("compression") == setting::unknown);
-static_assert(find_setting("PortNumber")->setting == setting::port);
-static_assert(find_setting("DB")->odbc == "Database");
+static_assert(setting_of("compression") == setting::unknown);  // an option, but no setting
+static_assert(option_of(setting::port).id() == "port");
+static_assert((*option_of(setting::database)).name(driver::odbc) == "Database");
+static_assert(!option_of(setting::unknown));
 static_assert(is_structural(setting::driver));
 static_assert(!is_structural(setting::user));
 static_assert(odbc_alias_rank("Servername") == 4);
@@ -59,73 +52,53 @@ static_assert(odbc_alias_rank("ClusterId") == 0);
 static_assert(key_in_form("UID", source_form::odbc, source_form::jdbc) == "user");
 static_assert(key_in_form("isServerless", source_form::jdbc, source_form::odbc) == "Serverless");
 static_assert(key_in_form("whatever", source_form::jdbc, source_form::odbc) == "whatever");
-static_assert(names_setting(setting_table[0], "HOSTNAME"));
-static_assert(!names_setting(setting_table[0], ""));
 
-// --- The table ----------------------------------------------------------------------------------
+// --- Settings are catalogue options ------------------------------------------------------------
 
-TEST_CASE("the table has one entry per setting, in the enum's order") {
-  constexpr auto last = static_cast<unsigned>(setting::application_name);
-  REQUIRE(table_size == last);  // every setting but `unknown`
-  for (std::size_t i = 0; i < table_size; ++i) {
-    INFO("entry " << i);
-    CHECK(static_cast<std::size_t>(setting_table[i].setting) == i + 1);
-  }
-}
-
-TEST_CASE("every spelling in the table names its own setting, in any ASCII case") {
-  std::set<std::string> seen;
-  for (const setting_names& names : setting_table) {
-    for_each_name(names, [&](std::string_view name) {
-      INFO("'" << std::string(name) << "'");
-      CHECK(setting_of(name) == names.setting);
-      CHECK(setting_of(upper(name)) == names.setting);
-      CHECK(setting_of(lower(name)) == names.setting);
-      const setting_names* found = find_setting(name);
-      REQUIRE(found != nullptr);
-      CHECK(found == &names);
-      CHECK(names_setting(names, name));
-      CHECK(names_setting(names, upper(name)));
-      seen.insert(lower(name));
-    });
-  }
-  // No spelling belongs to two settings (find_setting would silently pick the first).
-  for (const std::string& name : seen) {
-    int owners = 0;
-    for (const setting_names& names : setting_table) owners += names_setting(names, name) ? 1 : 0;
-    INFO(name);
-    CHECK(owners == 1);
+TEST_CASE("every setting is a catalogue option, and its option names it back") {
+  for (auto i = 1u; i <= static_cast<unsigned>(last_setting); ++i) {
+    auto s = static_cast<setting>(i);
+    INFO("setting " << i);
+    option_ref o = option_of(s);
+    REQUIRE(o);
+    CHECK(setting_of(o) == s);
+    // Every spelling of the option in the string forms names the setting, in any ASCII case.
+    for (driver d : {driver::jdbc, driver::odbc, driver::libpq}) {
+      detail::bar_list names((*o).in(d).names);
+      for (std::size_t r = 0; r < names.size(); ++r) {
+        INFO(std::string(names[r]));
+        CHECK(setting_of(names[r]) == s);
+        CHECK(setting_of(upper(names[r])) == s);
+        CHECK(setting_of(lower(names[r])) == s);
+      }
+    }
   }
 }
 
 TEST_CASE("every setting has a JDBC name except the ODBC Driver") {
-  for (const setting_names& names : setting_table) {
-    INFO("setting " << static_cast<int>(names.setting));
-    CHECK(names.jdbc.empty() == (names.setting == setting::driver));
+  for (auto i = 1u; i <= static_cast<unsigned>(last_setting); ++i) {
+    auto s = static_cast<setting>(i);
+    INFO("setting " << i);
+    CHECK((*option_of(s)).name(driver::jdbc).empty() == (s == setting::driver));
   }
 }
 
-TEST_CASE("the libpq column holds only libpq keywords, in lower case") {
-  // libpq refuses unknown keywords and compares them case-sensitively (SPEC §5).
+TEST_CASE("the libpq names of the settings are libpq keywords, in lower case") {
+  // libpq refuses unknown keywords and compares them case-sensitively (docs/options/libpq.md).
   int with_libpq = 0;
-  for (const setting_names& names : setting_table) {
-    if (names.libpq.empty()) continue;
+  for (auto i = 1u; i <= static_cast<unsigned>(last_setting); ++i) {
+    std::string_view name = (*option_of(static_cast<setting>(i))).name(driver::libpq);
+    if (name.empty()) continue;
     ++with_libpq;
-    INFO(std::string(names.libpq));
-    CHECK(is_libpq_keyword(names.libpq));
-    CHECK(names.libpq == lower(names.libpq));
+    INFO(std::string(name));
+    CHECK(is_libpq_keyword(name));
+    CHECK(name == lower(name));
   }
   CHECK(with_libpq == 8);
-  CHECK(find_setting("host")->libpq == "host");
-  CHECK(find_setting("port")->libpq == "port");
-  CHECK(find_setting("dbname")->libpq == "dbname");
-  CHECK(find_setting("user")->libpq == "user");
-  CHECK(find_setting("password")->libpq == "password");
-  CHECK(find_setting("sslmode")->libpq == "sslmode");
-  CHECK(find_setting("loginTimeout")->libpq == "connect_timeout");
-  CHECK(find_setting("ApplicationName")->libpq == "application_name");
-  // SPEC §3.1 / settings.hpp: JDBC's ssl has no libpq keyword (it becomes sslmode).
-  CHECK(find_setting("ssl")->libpq.empty());
+  CHECK((*option_of(setting::login_timeout)).name(driver::libpq) == "connect_timeout");
+  CHECK((*option_of(setting::application_name)).name(driver::libpq) == "application_name");
+  // JDBC's ssl has no libpq keyword (it becomes sslmode).
+  CHECK((*option_of(setting::ssl)).name(driver::libpq).empty());
 }
 
 TEST_CASE("SPEC §3.6: the JDBC property names users put in URLs") {
@@ -225,21 +198,18 @@ TEST_CASE("SPEC §5: the libpq keywords the table knows") {
   CHECK(setting_of("sslrootcert") == setting::unknown);
 }
 
-TEST_CASE("setting_of and find_setting: unknown keys, near misses, empty") {
+TEST_CASE("setting_of: unknown keys, near misses, empty") {
   for (std::string_view key :
        {"", "compression", "hos", "hosts", " host", "host ", "Server=", "user_name", "db_name",
         "isServerlessX", "serverless_workgroup", "PWD2", "p", "Servernames"}) {
     INFO("'" << std::string(key) << "'");
     CHECK(setting_of(key) == setting::unknown);
-    CHECK(find_setting(key) == nullptr);
   }
-  // A setting's empty column never matches an empty key.
-  for (const setting_names& names : setting_table) CHECK_FALSE(names_setting(names, ""));
 }
 
 TEST_CASE("is_structural: host, port, database and driver only") {
-  for (const setting_names& names : setting_table) {
-    setting s = names.setting;
+  for (auto i = 1u; i <= static_cast<unsigned>(last_setting); ++i) {
+    auto s = static_cast<setting>(i);
     bool expected =
         s == setting::host || s == setting::port || s == setting::database || s == setting::driver;
     INFO("setting " << static_cast<int>(s));
@@ -294,23 +264,21 @@ TEST_CASE("odbc_alias_rank: case-insensitive; 0 for every other key") {
 }
 
 TEST_CASE("odbc_alias_rank ranks exactly the spellings of host, port, database, user and password") {
-  for (const setting_names& names : setting_table) {
-    for_each_name(names, [&](std::string_view name) {
-      INFO(std::string(name));
-      if (odbc_alias_rank(name) > 0) {
-        setting s = names.setting;
+  for (const option_info& o : option_catalogue) {
+    detail::bar_list names(o.odbc.names);
+    for (std::size_t r = 0; r < names.size(); ++r) {
+      INFO(std::string(names[r]));
+      if (odbc_alias_rank(names[r]) > 0) {
+        setting s = setting_of(option_by_id(o.id));
         CHECK((s == setting::host || s == setting::port || s == setting::database || s == setting::user ||
                s == setting::password));
       }
-    });
+    }
   }
   // The name the ODBC formatter writes for each of them is ranked.
   for (setting s : {setting::host, setting::port, setting::database, setting::user, setting::password}) {
-    for (const setting_names& names : setting_table)
-      if (names.setting == s) {
-        INFO(std::string(names.odbc));
-        CHECK(odbc_alias_rank(names.odbc) > 0);
-      }
+    INFO(std::string((*option_of(s)).name(driver::odbc)));
+    CHECK(odbc_alias_rank((*option_of(s)).name(driver::odbc)) > 0);
   }
 }
 
@@ -387,14 +355,19 @@ TEST_CASE("key_in_form: unknown keys are carried as written") {
 }
 
 TEST_CASE("key_in_form: every spelling translates to the column of the target form") {
-  for (const setting_names& names : setting_table) {
-    for_each_name(names, [&](std::string_view name) {
-      INFO(std::string(name));
-      CHECK(key_in_form(name, source_form::odbc, source_form::jdbc) == names.jdbc);
-      CHECK(key_in_form(name, source_form::jdbc, source_form::odbc) == names.odbc);
-      CHECK(key_in_form(name, source_form::jdbc, source_form::libpq_keywords) == names.libpq);
-      CHECK(key_in_form(upper(name), source_form::libpq_uri, source_form::jdbc) == names.jdbc);
-    });
+  for (auto i = 1u; i <= static_cast<unsigned>(last_setting); ++i) {
+    const option_info& o = *option_of(static_cast<setting>(i));
+    for (driver d : {driver::jdbc, driver::odbc, driver::libpq}) {
+      detail::bar_list names(o.in(d).names);
+      for (std::size_t r = 0; r < names.size(); ++r) {
+        std::string_view name = names[r];
+        INFO(std::string(name));
+        CHECK(key_in_form(name, source_form::odbc, source_form::jdbc) == o.name(driver::jdbc));
+        CHECK(key_in_form(name, source_form::jdbc, source_form::odbc) == o.name(driver::odbc));
+        CHECK(key_in_form(name, source_form::jdbc, source_form::libpq_keywords) == o.name(driver::libpq));
+        CHECK(key_in_form(upper(name), source_form::libpq_uri, source_form::jdbc) == o.name(driver::jdbc));
+      }
+    }
   }
 }
 
