@@ -62,6 +62,8 @@ enum class errc : std::uint8_t {
   value_truncated_by_driver,
   unrepresentable_value,
   missing_port,
+  unknown_option,
+  invalid_option_value,
 };
 
 // The snake_case name of a code, as the CLI prints it ("invalid_port").
@@ -111,6 +113,8 @@ enum class errc : std::uint8_t {
     case errc::value_truncated_by_driver: return "value_truncated_by_driver";
     case errc::unrepresentable_value: return "unrepresentable_value";
     case errc::missing_port: return "missing_port";
+    case errc::unknown_option: return "unknown_option";
+    case errc::invalid_option_value: return "invalid_option_value";
   }
   return "unknown";
 }
@@ -176,6 +180,8 @@ enum class errc : std::uint8_t {
     case errc::unrepresentable_value: return "the value cannot be written in the target form";
     case errc::missing_port:
       return "no port is written: libpq then uses 5432, while Redshift listens on 5439 unless configured otherwise";
+    case errc::unknown_option: return "the driver has no option of this name";
+    case errc::invalid_option_value: return "the driver refuses or misreads this value";
   }
   return "unknown error";
 }

@@ -14,6 +14,8 @@
 #include "rsconn/error.hpp"
 #include "rsconn/host.hpp"
 #include "rsconn/names.hpp"
+#include "rsconn/option_values.hpp"
+#include "rsconn/options.hpp"
 #include "rsconn/port.hpp"
 #include "rsconn/settings.hpp"
 
@@ -220,12 +222,6 @@ inline void check_port(diagnostics_builder& d, const address& a, target_kind tar
           "DC2: 1150-65535)");
 }
 
-inline bool is_boolean_key(std::string_view key) noexcept {
-  for (std::string_view k : {"ssl", "iamauth", "isserverless", "autocreate", "groupfederation", "iam", "serverless"})
-    if (iequals(key, k)) return true;
-  return false;
-}
-
 // Where a database user name breaks Redshift's rule (1 to 128 ASCII letters, digits and
 // `_ + . @ -`, a letter first, not PUBLIC): the byte offset in `name`, or npos when it keeps it.
 // GetClusterCredentials holds DbUser to the same rule.
@@ -297,10 +293,6 @@ inline void check_properties(diagnostics_builder& d, const connection& c) {
       d.add(severity::warning, errc::unencoded_plus_in_secret, p.value_offset,
             "the value of " + in_quotes(p.key) +
                 " has a '+', which the JDBC driver decodes as a space; write a literal '+' as %2B");
-    if (last == &p && is_boolean_key(p.key) && !iequals(p.value, "true") && !iequals(p.value, "false") &&
-        !(c.form == source_form::odbc && (p.value == "1" || p.value == "0")))
-      d.add(severity::warning, errc::invalid_boolean, p.value_offset,
-            "property " + in_quotes(p.key) + " should be true or false; the driver reads " + in_quotes(p.value) + " as false");
     if (last == &p) {
       setting which = setting_of(p.key);
       if (which == setting::user || which == setting::db_user) check_user_name(d, p, which);
@@ -312,6 +304,101 @@ inline void check_properties(diagnostics_builder& d, const connection& c) {
               "IAMDuration " + in_quotes(p.value) + " is outside 900-3600 seconds, the range AWS issues credentials for");
     }
   }
+}
+
+// The written name of a catalogue option in a driver (for messages).
+inline std::string option_name(std::string_view id, driver d) {
+  option_ref o = option_by_id(id);
+  return o ? std::string((*o).name(d)) : std::string(id);
+}
+
+// What `d`'s name for `key` is, when `key` is another driver's name for an option `d` has too:
+// "that is redshift_connector's name; the JDBC driver calls it DbUser".
+inline std::string other_form_hint(driver d, std::string_view key) {
+  driver other = d;
+  option_match m = find_option_elsewhere(d, key, other);
+  if (!m) return {};
+  std::string out = "; that is " + std::string(driver_title(other)) + "'s name";
+  if ((*m.option).in_driver(d))
+    out += ", " + std::string(driver_title(d)) + " calls it " + std::string((*m.option).name(d));
+  else
+    out += ", and " + std::string(driver_title(d)) + " has no such option";
+  return out;
+}
+
+// Options as the connection's driver reads them (docs/options/): keys it does not know, values
+// it refuses, misreads or ignores, and the sets of IAM options it refuses at connect time.
+inline void check_options(diagnostics_builder& d, const connection& c) {
+  driver drv = driver_of(c.form);
+  std::string_view title = driver_title(drv);
+  // Nearest-name suggestions cost a scan of the catalogue; a hostile string of thousands of
+  // unknown keys gets them for the first few only, so that validation stays linear and cheap.
+  constexpr std::size_t suggestions_limit = 16;
+  std::size_t suggested = 0;
+  for (const property& p : c.properties) {
+    option_match m = find_option(drv, p.key);
+    if (!m) {
+      std::string message = "unknown option " + in_quotes(p.key) + ": " + std::string(title) +
+                            (refuses_unknown_keys(drv) ? " refuses it" : " ignores it");
+      std::string hint = other_form_hint(drv, p.key);
+      if (hint.empty() && suggested < suggestions_limit) {
+        ++suggested;
+        if (option_match near = nearest_option(drv, p.key))
+          hint = "; did you mean " + in_quotes(spelling(drv, near)) + "?" +
+                 ((*near.option).secret() ? " (its value is treated as a secret)" : "");
+      }
+      d.add(refuses_unknown_keys(drv) ? severity::error : severity::warning, errc::unknown_option, p.offset,
+            message + hint);
+      continue;
+    }
+    if (p.secret()) continue;  // a verdict quotes the value
+    value_verdict v = read_option_value(drv, m.option, p.value);
+    if (v.reading == value_reading::as_written) continue;
+    // Booleans keep the code they always had; the other kinds get their own.
+    errc code = (*m.option).type == option_type::boolean && v.reading != value_reading::refused
+                    ? errc::invalid_boolean
+                    : errc::invalid_option_value;
+    constexpr std::size_t quoted_value_limit = 64;
+    std::string_view shown = std::string_view(p.value).substr(0, quoted_value_limit);
+    d.add(v.reading == value_reading::refused ? severity::error : severity::warning, code, p.value_offset,
+          std::string(title) + " reads " + in_quotes(p.key) + "=" + in_quotes(shown) +
+              (p.value.size() > quoted_value_limit ? "..." : "") + " " + std::string(v.how));
+  }
+
+  // The IAM option sets the JDBC driver refuses when it connects (docs/options/jdbc.md).
+  if (drv != driver::jdbc || !c.iam) return;
+  auto given = [&](std::string_view id) -> const property* {
+    for (auto it = c.properties.rbegin(); it != c.properties.rend(); ++it)
+      if (find_option(drv, it->key).option.id() == id) return &*it;
+    return nullptr;
+  };
+  const property* plugin = given("plugin_name");
+  const property* profile = given("profile");
+  const property* access_key = given("access_key_id");
+  const property* secret_key = given("secret_access_key");
+  const property* token = given("session_token");
+  auto conflict = [&](const property* a, const property* b) {
+    d.add(severity::error, errc::conflicting_property, b->offset,
+          in_quotes(a->key) + " and " + in_quotes(b->key) +
+              " cannot be given together: the JDBC driver refuses the connection (Conflict in connection property "
+              "setting)");
+  };
+  if (plugin && profile) conflict(plugin, profile);
+  if (plugin && access_key) conflict(plugin, access_key);
+  if (profile && access_key) conflict(profile, access_key);
+  if (!access_key && (secret_key || token))
+    d.add(severity::error, errc::missing_required_field, (secret_key ? secret_key : token)->offset,
+          in_quotes((secret_key ? secret_key : token)->key) + " without " + in_quotes(option_name("access_key_id", drv)) +
+              ": the JDBC driver refuses the connection (Missing connection property)");
+  if (access_key && !secret_key)
+    d.add(severity::warning, errc::missing_required_field, access_key->offset,
+          in_quotes(access_key->key) + " without " + in_quotes(option_name("secret_access_key", drv)) +
+              ": the JDBC driver uses the password as the secret access key");
+  if (!plugin)
+    if (const property* password = given("password"); password && (access_key || profile))
+      d.add(severity::warning, errc::conflicting_property, password->offset,
+            in_quotes(password->key) + " is ignored: with IAM credentials the JDBC driver logs in with temporary "
+            "database credentials, not this password");
 }
 
 // The key that names the Serverless workgroup in the connection's form.
@@ -486,6 +573,7 @@ inline std::size_t region_part_offset(const connection& c) {
             "database a workgroup is created with) or the one you need");
   }
   detail::check_properties(d, c);
+  detail::check_options(d, c);
   if (c.form == source_form::odbc) detail::check_odbc(d, c);
   return std::move(d.out);
 }

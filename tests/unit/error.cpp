@@ -21,7 +21,7 @@ namespace {
 
 // The last enumerator declared; the enumeration tests below also find out on their own whether
 // someone appended one without naming it.
-constexpr auto last_code = static_cast<std::uint8_t>(errc::missing_port);
+constexpr auto last_code = static_cast<std::uint8_t>(errc::invalid_option_value);
 
 constexpr errc code_at(unsigned i) { return static_cast<errc>(static_cast<std::uint8_t>(i)); }
 
@@ -87,6 +87,8 @@ constexpr std::string_view declared_names[] = {
     "value_truncated_by_driver",
     "unrepresentable_value",
     "missing_port",
+    "unknown_option",
+    "invalid_option_value",
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "rsconn/jdbc.hpp"
 #include "rsconn/libpq.hpp"
 #include "rsconn/odbc.hpp"
+#include "rsconn/detect.hpp"
 #include "rsconn/validate.hpp"
 
 using namespace rsconn;
@@ -276,4 +277,130 @@ TEST_CASE("an explicit workgroup's error points at the offending byte") {
   expect(url, errc::invalid_workgroup_name, severity::error, url.find("bad_wg") + 3, "\"bad_wg\"");
   url = "jdbc:redshift:iam://redshift-serverless-bad_wg:us-east-1/dev";
   expect(url, errc::invalid_workgroup_name, severity::error, url.find("bad_wg") + 3, "\"bad_wg\"");
+}
+
+// --- Options, as each driver reads them (docs/options/) ------------------------------------------
+
+namespace {
+
+std::vector<diagnostic> diagnose_any(std::string_view text) {
+  auto c = parse(text);
+  INFO(text);
+  REQUIRE(c.has_value());
+  return validate(*c);
+}
+
+// The one diagnostic with `code` at `offset`, with its severity and a phrase of its message.
+void expect_option(std::string_view text, errc code, severity s, std::size_t offset, std::string_view phrase) {
+  std::vector<diagnostic> ds = diagnose_any(text);
+  INFO(text);
+  INFO(dump(ds));
+  const diagnostic* hit = nullptr;
+  for (const diagnostic& d : ds)
+    if (d.code == code && d.offset == offset) hit = &d;
+  REQUIRE(hit != nullptr);
+  CHECK(hit->severity == s);
+  CHECK(hit->message.find(phrase) != std::string::npos);
+}
+
+}  // namespace
+
+TEST_CASE("an unknown JDBC key: a warning naming the nearest option, or the form it belongs to") {
+  std::string url = serverless + ":5439/dev?usr=admin&passwrd=x";
+  expect_option(url, errc::unknown_option, severity::warning, url.find("usr"), "did you mean \"user\"?");
+  expect_option(url, errc::unknown_option, severity::warning, url.find("passwrd"), "treated as a secret");
+  // The misspelt secret's value is redacted like the secret it resembles.
+  auto c = parse_jdbc_connection(url);
+  REQUIRE(c);
+  CHECK(c->properties[1].secret());
+  CHECK(to_jdbc(*c)->find("passwrd=x") == std::string::npos);
+  url = serverless + ":5439/dev?db_user=x";
+  expect_option(url, errc::unknown_option, severity::warning, url.find("db_user"),
+                "that is redshift_connector's name, the JDBC driver calls it DbUser");
+  url = serverless + ":5439/dev?keepalives=1";
+  expect_option(url, errc::unknown_option, severity::warning, url.find("keepalives"),
+                "that is libpq's name, the JDBC driver calls it tcpKeepAlive");
+  // Far from every name: no suggestion.
+  url = serverless + ":5439/dev?zzzzzzzzzzzz=1";
+  auto ds = diagnose(url);
+  REQUIRE(find(ds, errc::unknown_option));
+  CHECK(find(ds, errc::unknown_option)->message.find("did you mean") == std::string::npos);
+  // Known keys in any case, and U+212A for 'k', are no unknown options.
+  CHECK_FALSE(find(diagnose(serverless + ":5439/dev?TCPKEEPALIVE=true&SecretAccess\xE2\x84\xAA" "ey=s"),
+                   errc::unknown_option));
+}
+
+TEST_CASE("values the JDBC driver misreads, ignores or refuses") {
+  std::string url = serverless + ":5439/dev?tcpKeepAlive=yes";
+  expect_option(url, errc::invalid_boolean, severity::warning, url.find("yes"), "reads \"tcpKeepAlive\"=\"yes\" as false");
+  url = serverless + ":5439/dev?ssl=1";
+  expect_option(url, errc::invalid_boolean, severity::warning, url.find("=1") + 1, "TLS is turned off");
+  url = serverless + ":5439/dev?loginTimeout=-5";
+  expect_option(url, errc::invalid_option_value, severity::warning, url.find("-5"), "no timeout at all");
+  url = serverless + ":5439/dev?loginTimeout=abc";
+  expect_option(url, errc::invalid_option_value, severity::warning, url.find("abc"), "ignores");
+  url = serverless + ":5439/dev?socketTimeout=10s";
+  expect_option(url, errc::invalid_option_value, severity::error, url.find("10s"), "refuses to connect");
+  url = serverless + ":5439/dev?sslmode=require";
+  expect_option(url, errc::invalid_option_value, severity::error, url.find("require"), "verify-ca and verify-full");
+  CHECK(diagnose(serverless + ":5439/dev?sslmode=VERIFY-FULL&socketTimeout=0&loginTimeout=2.5&ssl=").empty());
+}
+
+TEST_CASE("values the ODBC driver misreads, ignores or refuses") {
+  std::string s = "Driver={x};Server=h;SSLMode=verify-fulll;LoginTimeout=abc;KeepAlive=true;Min_TLS=1.3;AUT=2x";
+  expect_option(s, errc::invalid_option_value, severity::error, s.find("verify-fulll"), "case-sensitive");
+  expect_option(s, errc::invalid_option_value, severity::warning, s.find("abc"), "keeps its default");
+  expect_option(s, errc::invalid_option_value, severity::error, s.find("true"), "libpq, which refuses it");
+  expect_option(s, errc::invalid_option_value, severity::warning, s.find("1.3"), "TLS 1.0");
+  expect_option(s, errc::invalid_boolean, severity::warning, s.find("2x"), "the number it starts with");
+  s = "Driver={x};Server=h;SSLMode=Require";
+  expect_option(s, errc::invalid_option_value, severity::error, s.find("Require"), "case-sensitive");
+  s = "Driver={x};Server=h;Database=dev;Port=5439;PWDD=x;KeepAliveTime=5";
+  expect_option(s, errc::unknown_option, severity::warning, s.find("PWDD"), "did you mean \"PWD\"?");
+  expect_option(s, errc::unknown_option, severity::warning, s.find("KeepAliveTime"), "did you mean");
+  CHECK_FALSE(find(diagnose_any("Driver={x};Server=h;Database=dev;Port=5439;KeepAlive=1;SSLMode=verify-full;Min_TLS=1.2"),
+                   errc::invalid_option_value));
+}
+
+TEST_CASE("values libpq refuses when it connects") {
+  std::string s = "postgresql://u@h:5439/dev?sslmode=bogus";
+  expect_option(s, errc::invalid_option_value, severity::error, s.find("bogus"), "refuses to connect");
+  s = "host=h port=5439 dbname=dev sslmode=Require keepalives=yes connect_timeout=-1";
+  expect_option(s, errc::invalid_option_value, severity::error, s.find("Require"), "case-sensitive");
+  expect_option(s, errc::invalid_option_value, severity::error, s.find("yes"), "invalid integer");
+  CHECK_FALSE(find(diagnose_any("host=h port=5439 dbname=dev sslmode=verify-full keepalives=1 "
+                                "ssl_min_protocol_version=tlsv1.3 requiressl=yes"),
+                   errc::invalid_option_value));
+}
+
+TEST_CASE("IAM option sets the JDBC driver refuses") {
+  std::string base = "jdbc:redshift:iam://examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com:5439/dev?";
+  std::string url = base + "plugin_name=com.amazon.redshift.plugin.OktaCredentialsProvider&Profile=p";
+  expect_option(url, errc::conflicting_property, severity::error, url.find("Profile"), "cannot be given together");
+  url = base + "plugin_name=x&AccessKeyID=AKIDEXAMPLE&SecretAccessKey=s";
+  expect_option(url, errc::conflicting_property, severity::error, url.find("AccessKeyID"), "refuses the connection");
+  url = base + "SessionToken=t";
+  expect_option(url, errc::missing_required_field, severity::error, url.find("SessionToken"), "without \"AccessKeyID\"");
+  url = base + "AccessKeyID=AKIDEXAMPLE&password=pw";
+  expect_option(url, errc::missing_required_field, severity::warning, url.find("AccessKeyID"),
+                "uses the password as the secret access key");
+  expect_option(url, errc::conflicting_property, severity::warning, url.find("password"), "is ignored");
+  // Without IAM, none of this is checked: the driver does not look at these options then.
+  CHECK_FALSE(find(diagnose("jdbc:redshift://examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com:5439/dev?"
+                            "SessionToken=t"),
+                   errc::missing_required_field));
+}
+
+TEST_CASE("thousands of unknown keys validate in linear time, suggestions for the first few only") {
+  std::string url = serverless + ":5439/dev?";
+  for (int i = 0; i < 3000; ++i) url += "passwor" + std::to_string(i) + "=x&";
+  auto ds = diagnose(url);
+  std::size_t unknown = 0, suggested = 0;
+  for (const diagnostic& d : ds)
+    if (d.code == errc::unknown_option) {
+      ++unknown;
+      if (d.message.find("did you mean") != std::string::npos) ++suggested;
+    }
+  CHECK(unknown == 3000);
+  CHECK(suggested == 16);
 }
