@@ -640,6 +640,30 @@ constexpr std::size_t bounded_edit_distance(std::string_view a, std::string_view
   return best;
 }
 
+namespace detail {
+
+constexpr std::size_t count_secret_spellings() noexcept {
+  std::size_t n = 0;
+  for (const option_key& k : option_keys.keys)
+    if (option_catalogue[k.option].secret()) ++n;
+  return n;
+}
+
+// Every spelling of every secret option, for resembles_secret_option's scan.
+struct secret_spellings {
+  std::string_view names[count_secret_spellings()] = {};
+};
+constexpr secret_spellings build_secret_spellings() noexcept {
+  secret_spellings out;
+  std::size_t n = 0;
+  for (const option_key& k : option_keys.keys)
+    if (option_catalogue[k.option].secret()) out.names[n++] = k.name;
+  return out;
+}
+inline constexpr secret_spellings secret_option_spellings = build_secret_spellings();
+
+}  // namespace detail
+
 // Whether a key that no driver knows is within a misspelling's reach (the bounds of
 // nearest_option) of a secret option's name in some driver: its value is then treated as a
 // secret too. Known keys are never "resembling": their own option says whether they are secret.
@@ -648,8 +672,8 @@ constexpr std::size_t bounded_edit_distance(std::string_view a, std::string_view
   for (driver d : all_drivers)
     if (find_option_ignoring_case(d, key)) return false;
   std::size_t cap = key.size() <= 4 ? 1 : key.size() <= 8 ? 2 : 3;
-  for (const detail::option_key& k : detail::option_keys.keys)
-    if (option_catalogue[k.option].secret() && detail::bounded_edit_distance(key, k.name, cap) <= cap) return true;
+  for (std::string_view name : detail::secret_option_spellings.names)
+    if (detail::bounded_edit_distance(key, name, cap) <= cap) return true;
   return false;
 }
 
