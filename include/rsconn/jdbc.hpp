@@ -962,7 +962,7 @@ inline void append_missing_jdbc_arguments(const connection& c, bool cluster_form
     if (c.form != source_form::jdbc && (key.empty() || is_structural(setting_of(p.key)))) continue;
     if (!detail::is_utf8(p.value))  // checked even when redacted, so that both succeed alike
       return fail(errc::unrepresentable_value, 0, "a property value is not valid UTF-8, which a JDBC URL cannot carry");
-    if (!write_property(key, p.value))
+    if (!write_property(key, value_in_form(p.key, p.value, c.form, source_form::jdbc)))
       return fail(errc::unrepresentable_value, 0, "a property key holds '=', ';', '&' or a line break, which a JDBC URL cannot carry");
   }
   for (const detail::jdbc_extra_argument& p : extra) {

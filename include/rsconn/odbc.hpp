@@ -623,14 +623,15 @@ inline result<void> plan_odbc_extras(const connection& c, odbc_extras& extra) {
   for (const property& p : c.properties) {
     std::string_view key = odbc_key_of(p, c.form);
     if (key.empty()) continue;
-    encoded_text value(p.value, text_encoding::plain);
+    std::string_view written = value_in_form(p.key, p.value, c.form, source_form::odbc);
+    encoded_text value(written, text_encoding::plain);
     if (iequals(key, "ClusterId")) given.cluster_id = value;
     else if (iequals(key, "Region")) given.region = value;
     else if (iequals(key, "Workgroup")) given.workgroup = value;
     else if (iequals(key, "Serverless"))
-      given.is_serverless = encoded_text(iequals(p.value, "1") || iequals(p.value, "true") ? "true" : "false",
+      given.is_serverless = encoded_text(iequals(written, "1") || iequals(written, "true") ? "true" : "false",
                                          text_encoding::plain);
-    else if (iequals(key, "IAM")) iam = iequals(p.value, "1") || iequals(p.value, "true");
+    else if (iequals(key, "IAM")) iam = iequals(written, "1") || iequals(written, "true");
   }
   if (c.iam != iam) {
     if (!c.iam)
@@ -731,7 +732,7 @@ inline result<void> plan_odbc_extras(const connection& c, odbc_extras& extra) {
                         "braced value as unclosed)");
         !ok)
       return fail(errc::unrepresentable_value, p.value_offset, ok.error().detail);
-    estimate += bound(key, shown(key, &p, p.value));
+    estimate += bound(key, shown(key, &p, value_in_form(p.key, p.value, c.form, source_form::odbc)));
   }
   for (const detail::odbc_extra& e : extra) {
     if (auto ok = check(e.value, "an explicit ClusterId, Region or Workgroup cannot be written for the ODBC driver"); !ok)
@@ -756,7 +757,7 @@ inline result<void> plan_odbc_extras(const connection& c, odbc_extras& extra) {
   if (c.database) write("Database", *c.database);
   for (const property& p : c.properties) {
     std::string_view key = detail::odbc_key_of(p, c.form);
-    if (!key.empty()) write(key, shown(key, &p, p.value));
+    if (!key.empty()) write(key, shown(key, &p, value_in_form(p.key, p.value, c.form, source_form::odbc)));
   }
   for (const detail::odbc_extra& e : extra) write(e.key, e.value);
   return out;

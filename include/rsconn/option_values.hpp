@@ -90,7 +90,7 @@ constexpr bool one_of(std::string_view values, std::string_view value, bool igno
   return false;
 }
 
-constexpr value_verdict jdbc_value(const option_info& o, std::string_view v) noexcept {
+constexpr value_verdict jdbc_verdict(const option_info& o, std::string_view v) noexcept {
   if (o.type == option_type::boolean) {
     // Boolean.parseBoolean: only "true" (any case) is true. `ssl` is the exception: an empty
     // value is true as well, and anything else turns TLS off (docs/options/jdbc.md).
@@ -122,7 +122,7 @@ constexpr bool odbc_reads_bool_as_int(std::string_view id) noexcept {
          id == "trace" || id == "csc_enable" || id == "validate_server_certificate";
 }
 
-constexpr value_verdict odbc_value(const option_info& o, std::string_view v) noexcept {
+constexpr value_verdict odbc_verdict(const option_info& o, std::string_view v) noexcept {
   if (o.type == option_type::boolean) {
     if (o.id == "tcp_keepalive") {
       // Handed to libpq as keepalives, which needs the whole value to be an integer.
@@ -167,7 +167,7 @@ constexpr value_verdict odbc_value(const option_info& o, std::string_view v) noe
   return {};
 }
 
-constexpr value_verdict libpq_value(const option_info& o, std::string_view v) noexcept {
+constexpr value_verdict libpq_verdict(const option_info& o, std::string_view v) noexcept {
   if (o.type == option_type::boolean || o.type == option_type::integer) {
     if (o.id == "require_ssl") return {};  // any value: a leading 1 means require, else prefer
     if (o.id == "sslcompression" || o.id == "sslsni") {
@@ -187,13 +187,33 @@ constexpr value_verdict libpq_value(const option_info& o, std::string_view v) no
 
 }  // namespace detail
 
+// Whether driver `d` reads `value` of boolean option `o` as true (docs/options/): the JDBC
+// driver only "true" in any case (and an empty ssl); the ODBC driver TRUE or 1 in any case, or a
+// leading non-zero number for the options it reads with sscanf and for KeepAlive (libpq's);
+// libpq a non-zero integer (requiressl: a leading 1).
+[[nodiscard]] constexpr bool reads_as_true(driver d, const option_info& o, std::string_view value) noexcept {
+  auto leading_nonzero = [](std::string_view v) {
+    detail::c_leading_int n = detail::scan_c_int(v);
+    return n.digits && v.find_first_of("123456789") < v.find_first_not_of(" \t+-0123456789");
+  };
+  switch (d) {
+    case driver::jdbc: return detail::iequals(value, "true") || (o.id == "ssl" && value.empty());
+    case driver::odbc:
+      if (o.id == "tcp_keepalive" || detail::odbc_reads_bool_as_int(o.id)) return leading_nonzero(value);
+      return detail::iequals(value, "true") || value == "1";
+    case driver::libpq: return o.id == "require_ssl" ? !value.empty() && value[0] == '1' : leading_nonzero(value);
+    case driver::python: return value == "True";
+  }
+  return false;
+}
+
 // What driver `d` makes of `value` for option `o` (which `d` must have).
 [[nodiscard]] constexpr value_verdict read_option_value(driver d, option_ref o, std::string_view value) noexcept {
   if (!o || !(*o).in_driver(d)) return {};
   switch (d) {
-    case driver::jdbc: return detail::jdbc_value(*o, value);
-    case driver::odbc: return detail::odbc_value(*o, value);
-    case driver::libpq: return detail::libpq_value(*o, value);
+    case driver::jdbc: return detail::jdbc_verdict(*o, value);
+    case driver::odbc: return detail::odbc_verdict(*o, value);
+    case driver::libpq: return detail::libpq_verdict(*o, value);
     case driver::python: return {};  // keyword arguments carry Python values, not text
   }
   return {};

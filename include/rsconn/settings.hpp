@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "rsconn/connection.hpp"
+#include "rsconn/option_values.hpp"
 #include "rsconn/options.hpp"
 
 namespace rsconn {
@@ -138,6 +139,22 @@ inline constexpr driver string_drivers[] = {driver::jdbc, driver::odbc, driver::
   if (driver_of(from) == target) return key;
   setting s = setting_of(key);
   return s == setting::unknown ? key : (*option_of(s)).name(target);
+}
+
+// The value `form` is to be given for a property written as key=value in a connection read from
+// `from`: a boolean setting in the target driver's spelling of what the source driver reads
+// ("1" from ODBC is "true" to JDBC, where "1" would mean false; JDBC's "TRUE" is ODBC's "1");
+// anything else as written. Static text or `value` itself: nothing is allocated.
+[[nodiscard]] constexpr std::string_view value_in_form(std::string_view key, std::string_view value, source_form from,
+                                                       source_form form) noexcept {
+  driver source = driver_of(from);
+  driver target = driver_of(form);
+  if (source == target) return value;
+  option_ref o = option_of(setting_of(key));
+  if (!o || (*o).type != option_type::boolean || !(*o).in_driver(target)) return value;
+  bool on = reads_as_true(source, *o, value);
+  if (target == driver::jdbc) return on ? "true" : "false";
+  return on ? "1" : "0";
 }
 
 // The last property of `c` that names setting `s` under any spelling, or nullptr.

@@ -431,7 +431,7 @@ TEST_CASE("to_odbc adds the keys the host does not imply") {
       "jdbc:redshift:iam://nlb.example.com:5439/dev?serverlessWorkGroup=wg&isServerless=true&Region=eu-west-1");
   REQUIRE(c);
   std::string text = odbc(*c, true, "");
-  CHECK(text == "Server=nlb.example.com;Port=5439;Database=dev;Workgroup=wg;Serverless=true;Region=eu-west-1;IAM=1");
+  CHECK(text == "Server=nlb.example.com;Port=5439;Database=dev;Workgroup=wg;Serverless=1;Region=eu-west-1;IAM=1");
   connection back = parsed(text);
   CHECK(back.iam);
   CHECK(back.target == target_kind::serverless);

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "rsconn/jdbc.hpp"
+#include "rsconn/odbc.hpp"
 #include "rsconn/libpq.hpp"
 #include "rsconn/settings.hpp"
 
@@ -397,4 +399,44 @@ TEST_CASE("find_setting_property: the last property naming the setting under any
   connection first_only = with_properties({{"SERVERLESSWORKGROUP", "wg1"}, {"compression", "off"}});
   REQUIRE(find_setting_property(first_only, setting::workgroup) != nullptr);
   CHECK(find_setting_property(first_only, setting::workgroup)->value == "wg1");
+}
+
+// --- value_in_form --------------------------------------------------------------------------------
+
+TEST_CASE("value_in_form: booleans in the target driver's spelling of what the source driver reads") {
+  // ODBC's 1 is JDBC's true; written as "1", the JDBC driver would read false.
+  CHECK(value_in_form("Serverless", "1", source_form::odbc, source_form::jdbc) == "true");
+  CHECK(value_in_form("IAM", "TRUE", source_form::odbc, source_form::jdbc) == "true");
+  CHECK(value_in_form("AutoCreate", "yes", source_form::odbc, source_form::jdbc) == "false");
+  CHECK(value_in_form("AutoCreate", "0", source_form::odbc, source_form::jdbc) == "false");
+  // JDBC's true (any case) is ODBC's 1; JDBC reads "1" as false, so ODBC gets 0.
+  CHECK(value_in_form("isServerless", "TRUE", source_form::jdbc, source_form::odbc) == "1");
+  CHECK(value_in_form("isServerless", "1", source_form::jdbc, source_form::odbc) == "0");
+  CHECK(value_in_form("groupFederation", "false", source_form::jdbc, source_form::odbc) == "0");
+  // Within one driver, and for non-boolean or unknown keys, the value as written.
+  CHECK(value_in_form("isServerless", "1", source_form::jdbc, source_form::endpoint) == "1");
+  CHECK(value_in_form("Region", "us-east-1", source_form::jdbc, source_form::odbc) == "us-east-1");
+  CHECK(value_in_form("whatever", "1", source_form::odbc, source_form::jdbc) == "1");
+  // The very same characters when nothing changes.
+  std::string value = "us-east-1";
+  CHECK(value_in_form("Region", value, source_form::jdbc, source_form::odbc).data() == value.data());
+}
+
+TEST_CASE("converting between JDBC and ODBC keeps what each driver reads from the booleans") {
+  auto odbc = parse_odbc_connection(
+      "Driver={x};Server=my.custom.host;Port=5439;Database=dev;IAM=1;Serverless=1;Workgroup=wg;Region=us-east-1;"
+      "AutoCreate=1");
+  REQUIRE(odbc);
+  auto url = to_jdbc(*odbc);
+  REQUIRE(url);
+  CHECK(url->find("isServerless=true") != std::string::npos);
+  CHECK(url->find("AutoCreate=true") != std::string::npos);
+  auto back = parse_jdbc_connection(*url);
+  REQUIRE(back);
+  CHECK(back->iam);
+  CHECK(back->target == target_kind::serverless);
+  auto again = to_odbc(*back);
+  REQUIRE(again);
+  CHECK(again->find("Serverless=1") != std::string::npos);
+  CHECK(again->find("AutoCreate=1") != std::string::npos);
 }
