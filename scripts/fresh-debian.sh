@@ -60,6 +60,11 @@ rm -rf "${rootfs}/root/rsconn"
 git clone --quiet --no-hardlinks "${repo}" "${rootfs}/root/rsconn"
 echo "--- fresh-debian: cloned $(git -C "${repo}" rev-parse --short HEAD) into ${rootfs}/root/rsconn"
 cp /etc/resolv.conf "${rootfs}/etc/resolv.conf"
+# How this machine reaches Debian's archive (a proxy, or a mirror whose Release files are older
+# than their Valid-Until, as a stored snapshot's are) is part of the network, not of the system
+# under test: the fresh system gets the same Acquire:: settings, and nothing else of the host's.
+grep -h '^[[:space:]]*Acquire::' /etc/apt/apt.conf /etc/apt/apt.conf.d/* 2>/dev/null \
+  >"${rootfs}/etc/apt/apt.conf.d/99fresh-debian-host-network" || true
 
 script="${rootfs}/root/readme-commands.sh"
 {
