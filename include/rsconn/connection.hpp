@@ -45,6 +45,16 @@ enum class source_form : unsigned char { jdbc, endpoint, host, odbc, libpq_keywo
   return "jdbc";
 }
 
+// The driver whose names a form's keys are.
+[[nodiscard]] constexpr driver driver_of(source_form form) noexcept {
+  switch (form) {
+    case source_form::odbc: return driver::odbc;
+    case source_form::libpq_keywords:
+    case source_form::libpq_uri: return driver::libpq;
+    default: return driver::jdbc;
+  }
+}
+
 // One host and its port. The port is kept as the consumer read it: the JDBC driver's IAM form
 // accepts any digits (99999, 0) without a range check, and `validate` reports such ports.
 struct address {
@@ -79,6 +89,11 @@ struct connection {
   // The last property with this key (case-insensitive), or nullptr.
   [[nodiscard]] const property* find(std::string_view key) const noexcept {
     return find_property(properties, key);
+  }
+  // The catalogue option `p`'s key names in this connection's driver, or none for a key the
+  // driver does not know. Derived from the key and the form each time, so it cannot drift.
+  [[nodiscard]] option_ref option_of(const property& p) const noexcept {
+    return find_option(driver_of(form), p.key).option;
   }
   // What the first host says about itself (an `other` host when there is none).
   [[nodiscard]] host_parts first_host() const noexcept {

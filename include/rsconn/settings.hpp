@@ -120,16 +120,6 @@ inline constexpr driver string_drivers[] = {driver::jdbc, driver::odbc, driver::
   return static_cast<int>(detail::bar_list((*m.option).odbc.names).size() - m.rank);
 }
 
-// The driver whose names a form's keys are.
-[[nodiscard]] constexpr driver driver_of(source_form form) noexcept {
-  switch (form) {
-    case source_form::odbc: return driver::odbc;
-    case source_form::libpq_keywords:
-    case source_form::libpq_uri: return driver::libpq;
-    default: return driver::jdbc;
-  }
-}
-
 // The name `form` uses for a property written as `key` in a connection read from `from`:
 // unchanged when both forms are the same driver's; for a setting, the target's name (empty when
 // the target has none); any other key as written.

@@ -611,3 +611,20 @@ TEST_CASE("to_string(source_form): one distinct name per form") {
     names.insert(to_string(f));
   CHECK(names.size() == 6);
 }
+
+TEST_CASE("each property resolves to the catalogue option its key names in the connection's driver") {
+  connection c;
+  c.form = source_form::jdbc;
+  c.properties = {{"USER", "u"}, {"tcpKeepAlive", "true"}, {"KeepAlive", "1"}, {"bogus", "1"}};
+  CHECK(c.option_of(c.properties[0]).id() == "user");
+  CHECK(c.option_of(c.properties[1]).id() == "tcp_keepalive");
+  CHECK_FALSE(c.option_of(c.properties[2]));  // ODBC's name: the JDBC driver does not know it
+  CHECK_FALSE(c.option_of(c.properties[3]));
+  c.form = source_form::odbc;
+  CHECK(c.option_of(c.properties[2]).id() == "tcp_keepalive");
+  CHECK_FALSE(c.option_of(c.properties[1]));
+  c.form = source_form::libpq_keywords;
+  c.properties = {{"keepalives", "1"}, {"KEEPALIVES", "1"}};
+  CHECK(c.option_of(c.properties[0]).id() == "tcp_keepalive");
+  CHECK_FALSE(c.option_of(c.properties[1]));  // libpq keywords are case-sensitive
+}
