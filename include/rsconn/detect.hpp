@@ -1,6 +1,7 @@
 // rsconn::parse — recognise which form a string is in, and parse it into the model.
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 #include "rsconn/connection.hpp"
@@ -45,6 +46,36 @@ namespace rsconn {
       return c;
     }
   }
+}
+
+// The form a name stands for, as the CLI's --from takes it (to_string's names, and "libpq" for
+// the keyword form), or nothing.
+[[nodiscard]] constexpr std::optional<source_form> source_form_named(std::string_view name) noexcept {
+  for (source_form f : {source_form::jdbc, source_form::endpoint, source_form::host, source_form::odbc,
+                        source_form::libpq_keywords, source_form::libpq_uri})
+    if (name == to_string(f)) return f;
+  if (name == "libpq") return source_form::libpq_keywords;
+  return std::nullopt;
+}
+
+// Parses `text` as `form`, whatever it looks like: for strings that read as more than one form
+// (`host=h;port=5439` is an ODBC string and a libpq one), the caller says which reader is meant.
+// libpq decides between its keyword and URI syntax by itself, as PQconnectdb does; asked for a
+// URI, a string that is none is refused.
+[[nodiscard]] inline result<connection> parse(std::string_view text, source_form form) {
+  if (text.size() > max_input_length) return fail(errc::input_too_long, max_input_length);
+  switch (form) {
+    case source_form::jdbc: return parse_jdbc_connection(text);
+    case source_form::odbc: return parse_odbc_connection(text);
+    case source_form::libpq_uri:
+      if (!is_libpq_uri(text))
+        return fail(errc::invalid_uri, 0, "a libpq URI starts with postgresql:// or postgres:// (lower case)");
+      return parse_libpq_connection(text);
+    case source_form::libpq_keywords: return parse_libpq_connection(text);
+    case source_form::host: return parse_host(text).map([](const endpoint_view& v) { return to_connection(v); });
+    case source_form::endpoint: return parse_endpoint_connection(text);
+  }
+  return fail(errc::unrecognized_form, 0);
 }
 
 }  // namespace rsconn

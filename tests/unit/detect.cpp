@@ -431,3 +431,40 @@ TEST_CASE("parse: a valid string of each form round-trips its form") {
     }
   }
 }
+
+TEST_CASE("source_form_named: the CLI's --from names") {
+  CHECK(source_form_named("jdbc") == source_form::jdbc);
+  CHECK(source_form_named("odbc") == source_form::odbc);
+  CHECK(source_form_named("libpq") == source_form::libpq_keywords);
+  CHECK(source_form_named("libpq-keywords") == source_form::libpq_keywords);
+  CHECK(source_form_named("libpq-uri") == source_form::libpq_uri);
+  CHECK(source_form_named("endpoint") == source_form::endpoint);
+  CHECK(source_form_named("host") == source_form::host);
+  CHECK_FALSE(source_form_named("JDBC"));
+  CHECK_FALSE(source_form_named(""));
+  CHECK_FALSE(source_form_named("python"));
+}
+
+TEST_CASE("parse(text, form) reads the string with the reader asked for") {
+  // Detected as ODBC (Host and Port are ODBC aliases); libpq reads one host value "h;port=5439".
+  auto detected = parse("host=h;port=5439");
+  REQUIRE(detected);
+  CHECK(detected->form == source_form::odbc);
+  auto as_libpq = parse("host=h;port=5439", source_form::libpq_keywords);
+  REQUIRE(as_libpq);
+  CHECK(as_libpq->form == source_form::libpq_keywords);
+  REQUIRE(as_libpq->hosts.size() == 1);
+  CHECK(as_libpq->hosts[0].host == "h;port=5439");
+  // A URI asked for and not given.
+  auto not_uri = parse("host=h", source_form::libpq_uri);
+  REQUIRE_FALSE(not_uri);
+  CHECK(not_uri.error().code == errc::invalid_uri);
+  // libpq itself decides between keywords and a URI.
+  auto uri = parse("postgresql://h:5439/dev", source_form::libpq_keywords);
+  REQUIRE(uri);
+  CHECK(uri->form == source_form::libpq_uri);
+  // A JDBC URL read as an endpoint is refused as one.
+  CHECK_FALSE(parse("jdbc:redshift://h:5439/dev", source_form::odbc));
+  CHECK(parse("h.example.com", source_form::host));
+  CHECK(parse(std::string(max_input_length + 1, 'a'), source_form::host).error().code == errc::input_too_long);
+}
