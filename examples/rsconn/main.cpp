@@ -6,10 +6,13 @@
 //   rsconn convert --to FORM [--driver NAME] [--hostaddr ADDR] [--drop-unknown] [--show-secrets] INPUT...
 //     FORM: jdbc jdbc-iam jdbc-iam-legacy odbc endpoint libpq libpq-uri rsql data-api
 //   rsconn build --workgroup W --account A --region R [--port P] [--database D] [--user U] --to FORM
+//   rsconn options [--form jdbc|odbc|python|libpq] [--json|--markdown] [NAME]
+//                                                          the option catalogue (options_command.cpp)
 //
-// Exit codes (a public contract): 0 success; 1 an input does not parse (parse, convert), has
-// an error-severity diagnostic (check), or cannot be written in the target form (convert,
-// build); 2 usage error. '-' as an INPUT reads one input per line from stdin.
+// Exit codes (a public contract, exit_codes.hpp): 0 success; 1 an input does not parse (parse,
+// convert) or names no option (options), has an error-severity diagnostic (check), or cannot
+// be written in the target form (convert, build); 2 usage error. '-' as an INPUT reads one
+// input per line from stdin.
 #include <algorithm>
 #include <cstddef>
 #include <iostream>
@@ -23,13 +26,15 @@
 
 #include <rsconn/rsconn.hpp>
 
+#include "exit_codes.hpp"
+#include "options_command.hpp"
+
 namespace {
 
 using json = nlohmann::json;
-
-constexpr int exit_ok = 0;
-constexpr int exit_failure = 1;
-constexpr int exit_usage = 2;
+using rsconn_cli::exit_failure;
+using rsconn_cli::exit_ok;
+using rsconn_cli::exit_usage;
 
 json optional_text(const std::optional<std::string>& value) {
   return value ? json(*value) : json(nullptr);
@@ -57,9 +62,15 @@ json to_json(const rsconn::connection& c, bool show_secrets) {
   out["partition"] = partition_of(c);
   out["cluster_id"] = optional_text(c.cluster_id);
   out["legacy_iam"] = c.legacy_iam;
+  // "setting": the catalogue id of the option the key names in the form's driver, or null.
+  const rsconn::driver keys = rsconn::driver_of(c.form);
   json properties = json::array();
-  for (const rsconn::property& p : c.properties)
-    properties.push_back({{"key", p.key}, {"value", p.secret() && !show_secrets ? std::string(rsconn::redacted) : p.value}});
+  for (const rsconn::property& p : c.properties) {
+    std::string_view setting = rsconn::find_option(keys, p.key).option.id();
+    properties.push_back({{"key", p.key},
+                          {"value", p.secret() && !show_secrets ? std::string(rsconn::redacted) : p.value},
+                          {"setting", setting.empty() ? json(nullptr) : json(std::string(setting))}});
+  }
   out["properties"] = std::move(properties);
   json diagnostics = json::array();
   for (const rsconn::diagnostic& d : rsconn::validate(c))
@@ -388,6 +399,9 @@ int main(int argc, char** argv) {
   build->add_option("--hostaddr", build_target.hostaddr, "Connect to this address, keeping the host name (libpq)");
   build->add_flag("--show-secrets", build_target.show_secrets, "Write passwords instead of ***");
 
+  rsconn_cli::options_request options_request;
+  CLI::App* options = rsconn_cli::add_options_command(app, options_request);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -422,5 +436,6 @@ int main(int argc, char** argv) {
     return all ? exit_ok : exit_failure;
   }
   if (build->parsed()) return run_build(parts, build_target);
+  if (options->parsed()) return rsconn_cli::run_options(options_request);
   return run_check(check_inputs);
 }

@@ -3,12 +3,13 @@
 
 Runs the real binary and checks what scripts outside the repository depend on: the flags, the
 JSON keys and types of `parse --json`, the error object, the stderr echo (masked, with a caret),
-the exit codes (0 success, 1 failure, 2 usage), `-` reading stdin, and that every conversion
-re-parses to the same connection without leaking secrets.
+the exit codes (0 success, 1 failure, 2 usage), `-` reading stdin, that every conversion
+re-parses to the same connection without leaking secrets, and `options` (the option catalogue:
+its list, one option explained, the JSON keys, the Markdown table).
 
     cli_contract.py RSCONN_BINARY [GROUP...]
 
-GROUP is one of parse, errors, usage, check, convert, build (default: all). Exits 1 when any
+GROUP is one of parse, errors, usage, check, convert, build, options (default: all). Exits 1 when any
 check fails, printing each failure.
 """
 
@@ -67,7 +68,7 @@ def check(condition, what, run=None):
     CHECKS += 1
     if not condition:
         FAILURES.append(what + ("\n    " + repr(run) if run is not None else ""))
-    return condition
+    return bool(condition)
 
 
 def check_equal(actual, expected, what, run=None):
@@ -127,9 +128,10 @@ def check_schema(obj, what, run):
         for h in obj["hosts"])
     check(hosts_ok, what + ": hosts is an array of {host: string, port: integer}", run)
     properties_ok = isinstance(obj["properties"], list) and all(
-        isinstance(p, dict) and set(p) == {"key", "value"} and isinstance(p["key"], str) and isinstance(p["value"], str)
+        isinstance(p, dict) and set(p) == {"key", "value", "setting"} and isinstance(p["key"], str)
+        and isinstance(p["value"], str) and is_text_or_null(p["setting"])
         for p in obj["properties"])
-    check(properties_ok, what + ": properties is an array of {key, value} strings", run)
+    check(properties_ok, what + ": properties is an array of {key, value: strings, setting: string or null}", run)
     diagnostics_ok = isinstance(obj["diagnostics"], list) and all(
         isinstance(d, dict) and set(d) == {"severity", "code", "offset", "message"}
         and d["severity"] in ("error", "warning") and isinstance(d["code"], str) and d["code"]
@@ -140,11 +142,17 @@ def check_schema(obj, what, run):
         check((obj["host_kind"] is None) == (obj["hosts"] == []), what + ": host_kind is null exactly when hosts is empty", run)
 
 
+def key_values(properties):
+    """Properties as {key, value} only (their `setting` is checked in the options group)."""
+    return [{"key": p.get("key"), "value": p.get("value")} for p in properties] if isinstance(properties, list) else properties
+
+
 def check_fields(obj, expected, what):
     if obj is None:
         return
     for key, value in expected.items():
-        check_equal(obj.get(key), value, "%s: %s" % (what, key))
+        actual = key_values(obj.get(key)) if key == "properties" else obj.get(key)
+        check_equal(actual, value, "%s: %s" % (what, key))
 
 
 def serverless(host, region, partition="aws", **extra):
@@ -234,14 +242,14 @@ def test_parse():
              {"key": "ssl", "value": "true"}, {"key": "SessionToken", "value": "***"}]
     obj = parse_json(url)
     if obj:
-        check_equal(obj["properties"], shown, "JDBC properties in order, duplicates kept, secrets masked")
+        check_equal(key_values(obj["properties"]), shown, "JDBC properties in order, duplicates kept, secrets masked")
         check("duplicate_property" in codes(obj, "warning"), "a duplicate property is a warning")
         check("s3cr" not in json.dumps(obj) and "ab+cd" not in json.dumps(obj), "no secret anywhere in parse --json")
     obj = parse_json(url, "--show-secrets")
     if obj:
         shown[1]["value"] = "s3cr!t"
         shown[4]["value"] = "ab+cd"
-        check_equal(obj["properties"], shown, "--show-secrets reveals decoded secret values")
+        check_equal(key_values(obj["properties"]), shown, "--show-secrets reveals decoded secret values")
 
     odbc = "Driver={Amazon Redshift ODBC Driver (x64)};Server=%s;Database=dev;UID=admin;PWD={a;b}}c};Pwd = second" % HOST_E1
     obj = parse_json(odbc)
@@ -256,7 +264,7 @@ def test_parse():
     libpq = "host=%s port=5439 dbname=dev user=admin password='it\\'s me' sslpassword=y" % HOST_E1
     obj = parse_json(libpq)
     if obj:
-        check_equal(obj["properties"][-2:], [{"key": "password", "value": "***"}, {"key": "sslpassword", "value": "***"}],
+        check_equal(key_values(obj["properties"][-2:]), [{"key": "password", "value": "***"}, {"key": "sslpassword", "value": "***"}],
                     "libpq password and sslpassword masked")
     obj = parse_json(libpq, "--show-secrets")
     if obj:
@@ -265,8 +273,9 @@ def test_parse():
     uri = "postgresql://admin:p%%40ss@%s:5439/dev?sslmode=require" % HOST_E1
     obj = parse_json(uri)
     if obj:
-        check_equal(obj["properties"], [{"key": "user", "value": "admin"}, {"key": "password", "value": "***"},
-                                        {"key": "sslmode", "value": "require"}], "libpq URI user info and query as properties")
+        check_equal(key_values(obj["properties"]),
+                    [{"key": "user", "value": "admin"}, {"key": "password", "value": "***"},
+                     {"key": "sslmode", "value": "require"}], "libpq URI user info and query as properties")
     obj = parse_json(uri, "--show-secrets")
     if obj:
         check_equal(obj["properties"][1]["value"], "p@ss", "libpq URI password decoded with --show-secrets")
@@ -421,24 +430,33 @@ def test_usage():
         ("build", "--workgroup", "default", "--account", "123456789012", "--region", "us-east-1", "--to", "nope"),
         ("build", "--workgroup", "default", "--account", "123456789012", "--region", "us-east-1", "--port", "abc",
          "--to", "jdbc"),
+        ("options", "--form", "nope"),
+        ("options", "--form", "JDBC"),
+        ("options", "--json", "--markdown"),
+        ("options", "password", "user"),
+        ("options", "--bogus"),
     ]
     for args in usage:
         run = rsconn(*args)
         check_equal(run.code, 2, "usage error %r: exit code" % (args,), run)
         check(run.err != "", "usage error %r: says why on stderr" % (args,), run)
         check_equal(run.out, "", "usage error %r: nothing on stdout" % (args,), run)
-    for args in [("--help",), ("-h",), ("parse", "--help"), ("check", "--help"), ("convert", "--help"), ("build", "--help")]:
+    for args in [("--help",), ("-h",), ("parse", "--help"), ("check", "--help"), ("convert", "--help"), ("build", "--help"),
+                 ("options", "--help")]:
         run = rsconn(*args)
         check_equal(run.code, 0, "%r: exit code" % (args,), run)
         check(run.out != "", "%r: prints help" % (args,), run)
     run = rsconn("--help")
-    check(all(word in run.out for word in ("parse", "check", "convert", "build")), "--help lists the subcommands", run)
+    check(all(word in run.out for word in ("parse", "check", "convert", "build", "options")), "--help lists the subcommands", run)
     run = rsconn("convert", "--help")
     check(all(word in run.out for word in ("--to", "--driver", "--hostaddr", "--drop-unknown", "--show-secrets")),
           "convert --help lists the documented flags", run)
     run = rsconn("build", "--help")
     check(all(word in run.out for word in ("--workgroup", "--account", "--region", "--port", "--database", "--user", "--to")),
           "build --help lists the documented flags", run)
+    run = rsconn("options", "--help")
+    check(all(word in run.out for word in ("--form", "--json", "--markdown", "NAME")),
+          "options --help lists the documented flags", run)
 
 
 # --- check ---------------------------------------------------------------------------------
@@ -718,9 +736,242 @@ def test_build():
     run = build("--region", "us-east-1", "--database", "", "--to", "data-api")
     check(run.code == 1 and "data-api" in run.err, "build --to data-api with no database fails", run)
 
+# --- options -------------------------------------------------------------------------------
+
+DRIVERS = ["jdbc", "odbc", "python", "libpq"]
+OPTION_KEYS = {"id", "group", "type", "unit", "secret", "names", "precedence", "values", "defaults"}
+OPTION_TYPES = {"bool", "int", "enum", "string", "secret", "list", "plugin"}
+OPTION_GROUPS = {"address", "auth", "iam", "idp", "tls", "timeouts", "keepalive", "session", "logging",
+                 "performance", "other"}
+
+
+def is_strings(value):
+    return isinstance(value, list) and all(isinstance(s, str) and s for s in value)
+
+
+def per_driver(value):
+    return isinstance(value, dict) and set(value) == set(DRIVERS)
+
+
+def check_option_schema(option, what, run):
+    if not check(isinstance(option, dict), what + ": an object", run):
+        return False
+    if not check_equal(set(option), OPTION_KEYS, what + ": keys", run):
+        return False
+    ok = check(isinstance(option["id"], str) and option["id"], what + ": id is a string", run)
+    ok &= check(option["group"] in OPTION_GROUPS, what + ": group is documented", run)
+    ok &= check(option["type"] in OPTION_TYPES, what + ": type is documented", run)
+    ok &= check(is_text_or_null(option["unit"]) and option["unit"] != "", what + ": unit is a string or null", run)
+    ok &= check(isinstance(option["secret"], bool), what + ": secret is a bool", run)
+    ok &= check_equal(option["secret"], option["type"] == "secret", what + ": secret exactly for type secret", run)
+    for key in ("names", "precedence", "values", "defaults"):
+        ok &= check(per_driver(option[key]), "%s: %s is keyed by %s" % (what, key, ", ".join(DRIVERS)), run)
+    if not ok:
+        return False
+    check(any(option["names"][d] for d in DRIVERS), what + ": some driver has it", run)
+    for d in DRIVERS:
+        names, has = option["names"][d], bool(option["names"][d])
+        check(is_strings(names), "%s: names.%s is an array of strings" % (what, d), run)
+        check(is_strings(option["precedence"][d]) and sorted(option["precedence"][d]) == sorted(names),
+              "%s: precedence.%s holds the same names" % (what, d), run)
+        values = option["values"][d]
+        check(is_strings(values) if has else values is None,
+              "%s: values.%s is an array of strings, or null where the driver lacks it" % (what, d), run)
+        if has and option["type"] != "enum":
+            check_equal(values, [], "%s: values.%s is [] for a type other than enum" % (what, d), run)
+        default = option["defaults"][d]
+        check((isinstance(default, str) and default) or default is None,
+              "%s: defaults.%s is a non-empty string or null" % (what, d), run)
+        if not has:
+            check(default is None, "%s: defaults.%s is null where the driver lacks it" % (what, d), run)
+    return True
+
+
+def json_value(run, what):
+    lines = run.out.split("\n")
+    if not check(len(lines) == 2 and lines[1] == "", what + ": stdout is one line", run):
+        return None
+    try:
+        return json.loads(run.out_bytes.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as e:
+        check(False, "%s: stdout is JSON (%s)" % (what, e), run)
+        return None
+
+
+def options_json(*args):
+    """`rsconn options --json [args]`: the array, each element's schema checked."""
+    what = "options --json %s" % " ".join(args)
+    run = rsconn("options", "--json", *args)
+    check_equal(run.code, 0, what + ": exit code", run)
+    check_equal(run.err, "", what + ": nothing on stderr", run)
+    value = json_value(run, what)
+    if not check(isinstance(value, list), what + ": a JSON array", run):
+        return None
+    for option in value:
+        check_option_schema(option, "%s: %s" % (what, option.get("id") if isinstance(option, dict) else option), run)
+    return value
+
+
+def test_options():
+    # The list: every option once, ids unique, in the same order as the text and Markdown lists.
+    everything = options_json()
+    if not everything:
+        check(False, "options --json lists options")
+        return
+    ids = [o["id"] for o in everything]
+    check_equal(len(ids), len(set(ids)), "options --json: ids are unique")
+    by_id = {o["id"]: o for o in everything}
+    for known in ("host", "port", "database", "user", "password", "ssl_mode", "cluster_id", "db_user", "tcp_keepalive"):
+        check(known in by_id, "options --json lists %s" % known)
+
+    text = rsconn("options")
+    check_equal(text.code, 0, "options: exit code", text)
+    lines = text.out.splitlines()
+    check_equal([line.split()[0] for line in lines], ids, "options: one line per option, id first, same order")
+    check(all(len(line.split()) >= 4 for line in lines), "options: id, group, type and names on each line", text)
+    if "host" in by_id:
+        host_line = next((line for line in lines if line.split()[0] == "host"), "")
+        check(host_line.split()[1:3] == ["address", "string"] and "odbc=Server" in host_line,
+              "options: the host line has group, type and the drivers' names", text)
+
+    # One option, by its id or any driver's name, case ignored: the same object.
+    password = by_id.get("password")
+    if password:
+        check_equal(password["names"], {"jdbc": ["password", "PWD"], "odbc": ["PWD", "Password"],
+                                        "python": ["password"], "libpq": ["password"]}, "password: names")
+        check_equal(password["secret"], True, "password: a secret")
+        check_equal(password["type"], "secret", "password: type")
+        check_equal(password["unit"], None, "password: no unit")
+        for name in ("password", "PWD", "pwd", "Password", "PASSWORD"):
+            check_equal(options_json(name), [password], "options --json %s: the password option alone" % name)
+    host = by_id.get("host")
+    if host:
+        check_equal(host["names"]["odbc"][0], "Server", "host: ODBC's written name first")
+        check_equal(host["precedence"]["odbc"], ["Servername", "Server", "HostName", "Host"],
+                    "host: ODBC's precedence order")
+        check_equal(options_json("Servername"), [host], "options --json Servername: host")
+    db_user = options_json("db_user")
+    if db_user and check_equal(len(db_user), 1, "options --json db_user: an array of one"):
+        option = db_user[0]
+        check_equal(option["id"], "db_user", "db_user: id")
+        check_equal(option["names"], {"jdbc": ["DbUser"], "odbc": ["DbUser"], "python": ["db_user"], "libpq": []},
+                    "db_user: names, [] for libpq")
+        check_equal((option["values"]["libpq"], option["defaults"]["libpq"]), (None, None),
+                    "db_user: values and default null where libpq lacks it")
+        check_equal(option["secret"], False, "db_user: not a secret")
+        check_equal(options_json("DbUser"), db_user, "options --json DbUser: the same option")
+    ssl_mode = options_json("sslmode")
+    if ssl_mode:
+        option = ssl_mode[0]
+        check_equal(option["id"], "ssl_mode", "sslmode: id")
+        check_equal(option["type"], "enum", "ssl_mode: type")
+        check("verify-full" in option["values"]["libpq"] and option["defaults"]["libpq"] == "prefer",
+              "ssl_mode: libpq's values and default", option)
+    timeout = options_json("login_timeout")
+    if timeout:
+        check_equal(timeout[0]["unit"], "seconds", "login_timeout: unit")
+
+    # The explanation names every driver, the case rules, ODBC's precedence and the secret.
+    run = rsconn("options", "PWD")
+    check_equal(run.code, 0, "options PWD: exit code", run)
+    check_equal(run.err, "", "options PWD: nothing on stderr", run)
+    check(run.out.startswith("password\n"), "options PWD: the option's id first", run)
+    check(all(d in run.out for d in DRIVERS) and "Password" in run.out and "PWD" in run.out,
+          "options PWD: names in every driver", run)
+    check("case ignored" in run.out and "case-sensitive" in run.out, "options PWD: the case rules", run)
+    check("precedence" in run.out and "PWD > Password" in run.out, "options PWD: ODBC's precedence", run)
+    check("secret" in run.out and "yes" in run.out, "options PWD: a secret", run)
+    run = rsconn("options", "db_user")
+    check(run.code == 0 and "libpq: no such option" in run.out and "DbUser" in run.out,
+          "options db_user: libpq has none, JDBC and ODBC say DbUser", run)
+
+    # --form keeps only that driver's options.
+    python = options_json("--form", "python")
+    if python:
+        python_ids = [o["id"] for o in python]
+        check(all(o["names"]["python"] for o in python), "options --form python: only python's options")
+        check_equal(python_ids, [i for i in ids if by_id[i]["names"]["python"]],
+                    "options --form python: every python option, in order")
+        check("cluster_id" in python_ids and by_id["cluster_id"]["names"]["python"] == ["cluster_identifier"],
+              "options --form python: cluster_id as cluster_identifier")
+        names = {n for o in python for n in o["names"]["python"]}
+        check("ClusterID" not in names and "cluster_identifier" in names,
+              "options --form python: no ClusterID, but cluster_identifier")
+    run = rsconn("options", "--form", "python")
+    check(run.code == 0 and all(line.split()[0] in by_id and by_id[line.split()[0]]["names"]["python"]
+                                for line in run.out.splitlines()), "options --form python (text): python's options", run)
+    run = rsconn("options", "--form", "python", "--json", "ClusterID")
+    value = json_value(run, "options --form python --json ClusterID")
+    check(run.code == 0 and isinstance(value, list) and [o.get("id") for o in value] == ["cluster_id"],
+          "options --form python ClusterID: explains cluster_id (python's cluster_identifier)", run)
+    for form in DRIVERS:
+        listed = options_json("--form", form)
+        if listed is not None:
+            check_equal([o["id"] for o in listed], [i for i in ids if by_id[i]["names"][form]],
+                        "options --form %s: exactly that driver's options" % form)
+
+    # --markdown: a header row, a separator, one row per option.
+    run = rsconn("options", "--markdown")
+    check_equal(run.code, 0, "options --markdown: exit code", run)
+    rows = run.out.splitlines()
+    if check(len(rows) == len(ids) + 2, "options --markdown: header, separator and one row per option", run):
+        header = [c.strip() for c in rows[0].strip("|").split("|")]
+        check_equal(header, ["Option", "Group", "Type", "JDBC", "ODBC", "Python (redshift_connector)", "libpq"],
+                    "options --markdown: header row", run)
+        check(set(rows[1]) <= set("|-: ") and rows[1].count("|") == 8, "options --markdown: separator row", run)
+        check_equal([row.split("|")[1].strip().strip("`") for row in rows[2:]], ids,
+                    "options --markdown: one row per option, in order", run)
+        check(all(row.startswith("| ") and row.endswith(" |") and row.count("|") == 8 for row in rows[2:]),
+              "options --markdown: seven cells per row", run)
+        row = next((r for r in rows if r.startswith("| `password` ")), "")
+        check("secret" in row and "`PWD`" in row, "options --markdown: password's row marks the secret", run)
+        row = next((r for r in rows if r.startswith("| `db_user` ")), "")
+        check(row.endswith("| — |"), "options --markdown: — where a driver has no such option", run)
+    run = rsconn("options", "--markdown", "--form", "libpq")
+    libpq_count = sum(1 for i in ids if by_id[i]["names"]["libpq"])
+    check(run.code == 0 and len(run.out.splitlines()) == libpq_count + 2, "options --markdown --form libpq", run)
+    run = rsconn("options", "--markdown", "password")
+    check(run.code == 0 and len(run.out.splitlines()) == 3, "options --markdown password: one row", run)
+
+    # Unknown NAME: exit 1 (as an input that does not parse), the nearest name on stderr.
+    for name, nearest in (("passwrd", "password"), ("sslmod", "sslmode"), ("PWDD", "PWD"), ("xyzzy-nothing", None)):
+        run = rsconn("options", name)
+        what = "options %s (unknown)" % name
+        check_equal(run.code, 1, what + ": exit code", run)
+        check_equal(run.out, "", what + ": nothing on stdout", run)
+        check(name in run.err, what + ": names the input on stderr", run)
+        if nearest:
+            check('did you mean "%s"' % nearest in run.err, what + ": did you mean " + nearest, run)
+        else:
+            check("did you mean" not in run.err, what + ": no suggestion when nothing is near", run)
+        run = rsconn("options", "--json", name)
+        value = json_value(run, what + " --json")
+        check_equal(run.code, 1, what + " --json: exit code", run)
+        if check(isinstance(value, dict) and set(value) == {"error"} and isinstance(value["error"], dict)
+                 and set(value["error"]) == {"code", "message", "did_you_mean"}, what + " --json: the error object", run):
+            check_equal(value["error"]["code"], "unknown_option", what + " --json: code", run)
+            check_equal(value["error"]["did_you_mean"], nearest, what + " --json: did_you_mean", run)
+    run = rsconn("options", "--form", "libpq", "ClusterID")
+    check(run.code == 1 and run.out == "" and "libpq" in run.err and "cluster_id" in run.err,
+          "options --form libpq ClusterID: libpq has no such option, exit 1", run)
+
+    # parse --json: each property's setting is the option its key names in the form's driver.
+    for text, settings in (
+            ("jdbc:redshift://h:5439/dev?user=u&tcpKeepAlive=true&bogus=1", ["user", "tcp_keepalive", None]),
+            ("jdbc:redshift://h:5439/dev?UID=u&PWD=p&TCPKEEPALIVE=true&cluster_identifier=c",
+             ["user", "password", "tcp_keepalive", None]),
+            ("Driver={x};Servername=h;UID=u;pwd=p;KeepAlive=1;tcpKeepAlive=1", ["driver", "host", "user", "password",
+                                                                                  "tcp_keepalive", None]),
+            ("host=h port=5439 dbname=dev keepalives=1 sslmode=require", ["host", "port", "database", "tcp_keepalive",
+                                                                           "ssl_mode"]),
+            ("postgresql://admin:pw@h:5439/dev?sslmode=require", ["user", "password", "ssl_mode"])):
+        obj = parse_json(text)
+        if obj:
+            check_equal([p["setting"] for p in obj["properties"]], settings, "parse --json %r: settings" % text)
+
 
 GROUPS = {"parse": test_parse, "errors": test_errors, "usage": test_usage, "check": test_check,
-          "convert": test_convert, "build": test_build}
+          "convert": test_convert, "build": test_build, "options": test_options}
 
 
 def main(argv):
