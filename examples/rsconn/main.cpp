@@ -178,8 +178,24 @@ void print_human(const rsconn::connection& c, bool show_secrets) {
               << " at byte " << d.offset << "]\n";
 }
 
+// The form --from names for every input (empty: detect each input's form).
+std::string input_form;  // NOLINT(cppcoreguidelines-avoid-non-const-global-variables): set once by CLI11
+
+// The names --from takes: source_form_named's.
+const std::vector<std::string>& source_form_names() {
+  static const std::vector<std::string> names = {"jdbc", "odbc", "libpq", "libpq-keywords", "libpq-uri", "endpoint",
+                                                 "host"};
+  return names;
+}
+
+// An input read as --from says, or as its detected form.
+rsconn::result<rsconn::connection> parse_input(const std::string& input) {
+  if (input_form.empty()) return rsconn::parse(input);
+  return rsconn::parse(input, *rsconn::source_form_named(input_form));
+}
+
 int run_parse(const std::string& input, bool as_json, bool show_secrets) {
-  auto parsed = rsconn::parse(input);
+  auto parsed = parse_input(input);
   if (!parsed) {
     if (as_json) {
       json error = {{"error",
@@ -199,7 +215,7 @@ int run_parse(const std::string& input, bool as_json, bool show_secrets) {
 
 // Returns whether the input is free of errors.
 bool check_one(const std::string& label, const std::string& input) {
-  auto parsed = rsconn::parse(input);
+  auto parsed = parse_input(input);
   if (!parsed) {
     std::cout << label << ": error: " << parsed.error().message() << " [" << rsconn::to_string(parsed.error().code)
               << " at byte " << parsed.error().offset << "]\n";
@@ -272,7 +288,7 @@ rsconn::result<std::string> convert_to(const rsconn::connection& c, const conver
 
 // Converts one input; prints the result or the reason. Returns whether it worked.
 bool convert_one(const std::string& label, const std::string& input, const convert_options& options) {
-  auto parsed = rsconn::parse(input);
+  auto parsed = parse_input(input);
   if (!parsed) {
     std::cerr << label << ": " << parsed.error().message() << " (" << rsconn::to_string(parsed.error().code)
               << " at byte " << parsed.error().offset << ")\n";
@@ -365,14 +381,18 @@ int main(int argc, char** argv) {
 
   bool as_json = false;
   bool show_secrets = false;
-  std::string parse_input;
+  std::string parse_input_text;
   CLI::App* parse = app.add_subcommand("parse", "Show what a connection string says (JDBC, ODBC, libpq, endpoint, host)");
   parse->add_flag("--json", as_json, "Print exactly one JSON object");
+  parse->add_option("--from", input_form, "Read every input as this form instead of detecting it")
+      ->check(CLI::IsMember(source_form_names()));
   parse->add_flag("--show-secrets", show_secrets, "Show passwords and tokens instead of ***");
-  parse->add_option("INPUT", parse_input, "The connection string")->required();
+  parse->add_option("INPUT", parse_input_text, "The connection string")->required();
 
   std::vector<std::string> check_inputs;
   CLI::App* check = app.add_subcommand("check", "Print diagnostics; exit 1 if any input has an error");
+  check->add_option("--from", input_form, "Read every input as this form instead of detecting it")
+      ->check(CLI::IsMember(source_form_names()));
   check->add_option("INPUT", check_inputs, "Connection strings; '-' reads one per line from stdin")->required();
 
   convert_options conversion;
@@ -383,6 +403,8 @@ int main(int argc, char** argv) {
   convert->add_option("--hostaddr", conversion.hostaddr, "Connect to this address, keeping the host name (libpq)");
   convert->add_flag("--drop-unknown", conversion.drop_unknown, "Leave out properties the target has no key for (libpq)");
   convert->add_flag("--show-secrets", conversion.show_secrets, "Write passwords and tokens instead of ***");
+  convert->add_option("--from", input_form, "Read every input as this form instead of detecting it")
+      ->check(CLI::IsMember(source_form_names()));
   convert->add_option("INPUT", convert_inputs, "Connection strings; '-' reads one per line from stdin")->required();
 
   build_options parts;
@@ -416,7 +438,7 @@ int main(int argc, char** argv) {
   }
 
   if (parse->parsed()) {
-    if (parse_input != "-") return run_parse(parse_input, as_json, show_secrets);
+    if (parse_input_text != "-") return run_parse(parse_input_text, as_json, show_secrets);
     // '-': the one input is read from stdin (blank lines skipped, as for check and convert).
     std::vector<std::string> lines;
     (void)for_each_input({"-"}, [&lines](const std::string&, const std::string& line) {

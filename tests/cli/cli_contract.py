@@ -970,8 +970,50 @@ def test_options():
             check_equal([p["setting"] for p in obj["properties"]], settings, "parse --json %r: settings" % text)
 
 
+def test_from():
+    """--from FORM on parse, check and convert reads every input as that form."""
+    ambiguous = "host=h;port=5439"  # ODBC by detection; one libpq host value "h;port=5439"
+    obj = parse_json(ambiguous)
+    if obj:
+        check_equal(obj["form"], "odbc", "parse --json %r: detected form" % ambiguous)
+    for name in ("libpq", "libpq-keywords"):
+        obj = parse_json(ambiguous, "--from", name)
+        if obj:
+            check_equal(obj["form"], "libpq-keywords", "parse --from %s: form" % name)
+            check_equal([h["host"] for h in obj["hosts"]], ["h;port=5439"], "parse --from %s: libpq's host" % name)
+    obj = parse_json("postgresql://u@h:5439/dev", "--from", "libpq")
+    if obj:
+        check_equal(obj["form"], "libpq-uri", "parse --from libpq of a URI: libpq reads it as a URI")
+    obj = parse_json(ambiguous, "--from", "odbc")
+    if obj:
+        check_equal(obj["form"], "odbc", "parse --from odbc: form")
+    obj = parse_json("h.example.com", "--from", "host")
+    if obj:
+        check_equal(obj["form"], "host", "parse --from host: form")
+    obj = parse_json("h.example.com:5439/dev", "--from", "endpoint")
+    if obj:
+        check_equal(obj["form"], "endpoint", "parse --from endpoint: form")
+    # A string that is not of the form asked for: a parse failure (exit 1), with the reason.
+    obj = parse_json("host=h", "--from", "libpq-uri", expect_exit=1)
+    if obj:
+        check_equal(obj.get("error", {}).get("code"), "invalid_uri", "parse --from libpq-uri of keywords: code")
+    run = rsconn("parse", "--json", "--from", "jdbc", "host=h port=5439")
+    check_equal(run.code, 1, "parse --from jdbc of a libpq string: exit code", run)
+    # check and convert take it too; stdin lines are read as that form.
+    run = rsconn("check", "--from", "libpq", "-", stdin="host=h;port=5439 dbname=dev sslmode=verify-full\n")
+    check_equal(run.code, 0, "check --from libpq -: exit code", run)
+    check("missing_port" in run.out, "check --from libpq: libpq's reading (no port given)", run)
+    run = rsconn("convert", "--from", "libpq-keywords", "--to", "jdbc", "password=a;b host=h port=5439 dbname=dev")
+    check_equal(run.code, 0, "convert --from libpq-keywords: exit code", run)
+    check_equal(run.out, "jdbc:redshift://h:5439/dev?password=***\n", "convert --from libpq-keywords: output", run)
+    # An unknown form name is a usage error.
+    for sub in (("parse",), ("check",), ("convert", "--to", "jdbc")):
+        run = rsconn(*sub, "--from", "python", "x")
+        check_equal(run.code, 2, "%s --from python: usage error" % sub[0], run)
+
+
 GROUPS = {"parse": test_parse, "errors": test_errors, "usage": test_usage, "check": test_check,
-          "convert": test_convert, "build": test_build, "options": test_options}
+          "convert": test_convert, "build": test_build, "options": test_options, "from": test_from}
 
 
 def main(argv):
