@@ -37,10 +37,7 @@ std::optional<driver> driver_named(std::string_view name) {
   return std::nullopt;
 }
 
-bool ascii_iequals(std::string_view a, std::string_view b) {
-  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
-}
+bool ascii_iequals(std::string_view a, std::string_view b) { return rsconn::detail::iequals(a, b); }
 
 std::vector<std::string_view> split_bars(std::string_view list) {
   rsconn::detail::bar_list pieces(list);
@@ -94,7 +91,7 @@ option_ref find_named(std::string_view name, std::optional<driver> first) {
 // the ids. Ties go to the first found.
 std::optional<std::string> nearest_name(std::string_view name, std::optional<driver> only) {
   if (name.empty()) return std::nullopt;
-  std::size_t cap = name.size() <= 4 ? 1 : name.size() <= 8 ? 2 : 3;
+  std::size_t cap = rsconn::misspelling_reach(name);
   std::size_t best_distance = cap + 1;
   std::string_view best;
   auto consider = [&](std::string_view candidate) {

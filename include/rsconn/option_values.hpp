@@ -51,6 +51,9 @@ struct c_leading_int {
   bool digits = false;    // any digit at all (else nothing is read)
   bool trailing = false;  // something follows the digits
   bool negative = false;
+  bool nonzero = false;   // the digits read are not all zeros
+  bool fits_int = true;   // within a 32-bit int
+  std::size_t end = 0;    // where the digits end
 };
 constexpr c_leading_int scan_c_int(std::string_view v) noexcept {
   c_leading_int out;
@@ -59,25 +62,57 @@ constexpr c_leading_int scan_c_int(std::string_view v) noexcept {
     ++i;
   if (i < v.size() && (v[i] == '+' || v[i] == '-')) out.negative = v[i++] == '-';
   std::size_t start = i;
-  while (i < v.size() && is_digit(v[i])) ++i;
+  std::uint64_t n = 0;
+  for (; i < v.size() && is_digit(v[i]); ++i) {
+    out.nonzero = out.nonzero || v[i] != '0';
+    if (n <= 2147483648u) n = n * 10 + static_cast<std::uint64_t>(v[i] - '0');
+  }
+  out.fits_int = n <= (out.negative ? 2147483648u : 2147483647u);
   out.digits = i > start;
   out.trailing = i < v.size();
+  out.end = i;
   return out;
 }
 
 // libpq's integer options: strtol over the whole value (blanks around it allowed), within int.
 constexpr bool libpq_parses_int(std::string_view v) noexcept {
   c_leading_int n = scan_c_int(v);
-  if (!n.digits) return false;
-  std::size_t end = v.find_last_not_of(" \t\n\r\f\v");
-  std::size_t last_digit = v.find_last_of("0123456789");
-  return end == last_digit;
+  if (!n.digits || !n.fits_int) return false;
+  for (std::size_t i = n.end; i < v.size(); ++i)
+    if (v[i] != ' ' && v[i] != '\t' && v[i] != '\n' && v[i] != '\r' && v[i] != '\f' && v[i] != '\v') return false;
+  return true;
+}
+
+// Java's Float.parseFloat, roughly: blanks, a sign, digits with at most one '.', an exponent,
+// an optional f/d suffix, blanks (enough to tell a number from text such as 10s).
+constexpr bool java_parses_float(std::string_view v) noexcept {
+  std::size_t b = 0, e = v.size();
+  while (b < e && static_cast<unsigned char>(v[b]) <= ' ') ++b;
+  while (e > b && static_cast<unsigned char>(v[e - 1]) <= ' ') --e;
+  std::size_t i = b;
+  if (i < e && (v[i] == '+' || v[i] == '-')) ++i;
+  bool digits = false, dot = false;
+  for (; i < e && (is_digit(v[i]) || (v[i] == '.' && !dot)); ++i) {
+    if (v[i] == '.') dot = true;
+    else digits = true;
+  }
+  if (!digits) return false;
+  if (i < e && (v[i] == 'e' || v[i] == 'E')) {
+    ++i;
+    if (i < e && (v[i] == '+' || v[i] == '-')) ++i;
+    std::size_t start = i;
+    while (i < e && is_digit(v[i])) ++i;
+    if (i == start) return false;
+  }
+  if (i < e && (v[i] == 'f' || v[i] == 'F' || v[i] == 'd' || v[i] == 'D')) ++i;
+  return i == e;
 }
 
 // A negative number for a timeout: the drivers read it as "no timeout at all".
 constexpr value_verdict negative_timeout(const option_info& o, std::string_view v) noexcept {
   c_leading_int n = scan_c_int(v);
-  if (o.group == option_group::timeouts && n.digits && n.negative)
+  if (o.group == option_group::timeouts && (o.unit == "seconds" || o.unit == "milliseconds") && n.digits &&
+      n.negative && n.nonzero)
     return {value_reading::misread, "as no timeout at all (a negative number means none)"};
   return {};
 }
@@ -103,9 +138,11 @@ constexpr value_verdict jdbc_verdict(const option_info& o, std::string_view v) n
     if (o.id == "iam_duration") return {};  // validate has its own range check for it
     if (o.id == "login_timeout") {
       // Float.parseFloat, and a value it cannot read is silently replaced by DriverManager's.
-      if (scan_c_int(v).digits) return negative_timeout(o, v);
+      if (java_parses_float(v)) return negative_timeout(o, v);
       return {value_reading::ignored, "as no login timeout (it ignores a value that is not a number)"};
     }
+    if (o.id == "maxwarningcount" && !java_parses_int(v))
+      return {value_reading::ignored, "as its default, 100 (it ignores a value that is not a whole number)"};
     if (!java_parses_int(v)) return {value_reading::refused, "as no number: it refuses to connect"};
     return negative_timeout(o, v);
   }
@@ -125,14 +162,16 @@ constexpr bool odbc_reads_bool_as_int(std::string_view id) noexcept {
 constexpr value_verdict odbc_verdict(const option_info& o, std::string_view v) noexcept {
   if (o.type == option_type::boolean) {
     if (o.id == "tcp_keepalive") {
-      // Handed to libpq as keepalives, which needs the whole value to be an integer.
-      if (libpq_parses_int(v)) return {};
+      // Handed to libpq as keepalives, which needs the whole value to be an integer; an empty
+      // value is not handed over at all.
+      if (v.empty() || libpq_parses_int(v)) return {};
       return {value_reading::refused, "as no integer: it hands the value to libpq, which refuses it"};
     }
     if (odbc_reads_bool_as_int(o.id)) {
       c_leading_int n = scan_c_int(v);
       if (!n.digits) return {value_reading::ignored, "as nothing (it reads a number here) and keeps its default"};
       if (n.trailing) return {value_reading::misread, "as the number it starts with"};
+      if (o.id == "csc_enable" && n.nonzero && v != "1") return {value_reading::misread, "as off (only 1 turns it on)"};
       return {};
     }
     if (iequals(v, "true") || iequals(v, "false") || v == "1" || v == "0") return {};
@@ -170,14 +209,19 @@ constexpr value_verdict odbc_verdict(const option_info& o, std::string_view v) n
 constexpr value_verdict libpq_verdict(const option_info& o, std::string_view v) noexcept {
   if (o.type == option_type::boolean || o.type == option_type::integer) {
     if (o.id == "require_ssl") return {};  // any value: a leading 1 means require, else prefer
-    if (o.id == "sslcompression" || o.id == "sslsni") {
+    if (o.id == "sslcompression") {
       if (v == "0" || v == "1") return {};
-      return {value_reading::misread, "by its first character only (1 on, anything else off)"};
+      return {value_reading::misread, "by its first character only (a leading 0 is off, anything else on)"};
+    }
+    if (o.id == "sslsni") {
+      if (v == "0" || v == "1") return {};
+      return {value_reading::misread, "by its first character only (a leading 1 is on, anything else off)"};
     }
     if (libpq_parses_int(v)) return {};
     return {value_reading::refused, "as an invalid integer: it refuses to connect"};
   }
-  if (o.type == option_type::enumeration && !o.libpq.values.empty()) {
+  // gsslib and replication are not checked by libpq (docs/options/libpq.md).
+  if (o.type == option_type::enumeration && !o.libpq.values.empty() && o.id != "gsslib" && o.id != "replication") {
     bool protocol = o.id == "ssl_min_protocol_version" || o.id == "ssl_max_protocol_version";
     if ((protocol && v.empty()) || one_of(o.libpq.values, v, protocol)) return {};
     return {value_reading::refused, "as invalid: it refuses to connect (the values are case-sensitive)"};
@@ -192,16 +236,17 @@ constexpr value_verdict libpq_verdict(const option_info& o, std::string_view v) 
 // leading non-zero number for the options it reads with sscanf and for KeepAlive (libpq's);
 // libpq a non-zero integer (requiressl: a leading 1).
 [[nodiscard]] constexpr bool reads_as_true(driver d, const option_info& o, std::string_view value) noexcept {
-  auto leading_nonzero = [](std::string_view v) {
-    detail::c_leading_int n = detail::scan_c_int(v);
-    return n.digits && v.find_first_of("123456789") < v.find_first_not_of(" \t+-0123456789");
-  };
+  auto leading_nonzero = [](std::string_view v) { return detail::scan_c_int(v).nonzero; };
   switch (d) {
     case driver::jdbc: return detail::iequals(value, "true") || (o.id == "ssl" && value.empty());
     case driver::odbc:
+      if (o.id == "csc_enable") return detail::scan_c_int(value).nonzero && value.substr(0, 1) == "1";
       if (o.id == "tcp_keepalive" || detail::odbc_reads_bool_as_int(o.id)) return leading_nonzero(value);
       return detail::iequals(value, "true") || value == "1";
-    case driver::libpq: return o.id == "require_ssl" ? !value.empty() && value[0] == '1' : leading_nonzero(value);
+    case driver::libpq:
+      if (o.id == "require_ssl" || o.id == "sslsni") return !value.empty() && value[0] == '1';
+      if (o.id == "sslcompression") return !(!value.empty() && value[0] == '0');
+      return leading_nonzero(value);
     case driver::python: return value == "True";
   }
   return false;

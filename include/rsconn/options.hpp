@@ -413,10 +413,10 @@ constexpr bool java_lower_equals(std::string_view key, std::string_view name) no
   return at == key.size();
 }
 
-constexpr bool has_non_ascii(std::string_view s) noexcept {
-  for (char c : s)
-    if (static_cast<unsigned char>(c) >= 0x80) return true;
-  return false;
+// Whether `s` holds a U+212A KELVIN SIGN, the only non-ASCII character a JDBC key may spell
+// an option's name with (the scans for it are slow; other keys never need them).
+constexpr bool has_kelvin_sign(std::string_view s) noexcept {
+  return s.find("\xE2\x84\xAA") != std::string_view::npos;
 }
 
 // One spelling of one option in one driver.
@@ -530,7 +530,7 @@ constexpr option_match find_option_in(driver d, std::string_view key, bool ignor
     if (k.in == d && (ignore_case ? iequals(k.name, key) : k.name == key)) return {option_ref(k.option), k.rank};
   }
   // The JDBC driver's lower-casing turns U+212A into 'k': such a key is found by a scan.
-  if (d == driver::jdbc && ignore_case && has_non_ascii(key))
+  if (d == driver::jdbc && ignore_case && has_kelvin_sign(key))
     for (const option_key& k : index.keys)
       if (k.in == d && java_lower_equals(key, k.name)) return {option_ref(k.option), k.rank};
   return {};
@@ -581,7 +581,7 @@ constexpr option_match find_option_in(driver d, std::string_view key, bool ignor
     const detail::option_key& k = index.keys[i];
     if (option_catalogue[k.option].secret() && detail::iequals(k.name, key)) return true;
   }
-  if (detail::has_non_ascii(key))
+  if (detail::has_kelvin_sign(key))
     for (const detail::option_key& k : index.keys)
       if (option_catalogue[k.option].secret() && detail::java_lower_equals(key, k.name)) return true;
   return false;
@@ -592,40 +592,54 @@ constexpr option_match find_option_in(driver d, std::string_view key, bool ignor
 namespace detail {
 
 // The edit distance between `a` and `b` ignoring ASCII case (insertions, deletions and
-// substitutions), or `cap` + 1 when it exceeds `cap`. Both at most 64 bytes.
+// substitutions), or `cap` + 1 when it exceeds `cap`. Both at most 64 bytes. Only the band of
+// cells within `cap` of the diagonal can stay within `cap`, so only those are computed:
+// O(length x cap), not O(length^2), since unknown keys of a hostile string each pay for it.
 constexpr std::size_t bounded_edit_distance(std::string_view a, std::string_view b, std::size_t cap) noexcept {
   constexpr std::size_t longest = 64;
-  if (a.size() > longest || b.size() > longest) return cap + 1;
+  const std::size_t over = cap + 1;
+  if (a.size() > longest || b.size() > longest) return over;
   std::size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
-  if (gap > cap) return cap + 1;
-  std::size_t row[longest + 1] = {};
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  if (gap > cap) return over;
+  std::size_t m = b.size();
+  std::size_t prev[longest + 2] = {};
+  std::size_t cur[longest + 2] = {};
+  for (std::size_t j = 0; j <= m; ++j) prev[j] = j <= cap ? j : over;
+  prev[m + 1] = over;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    std::size_t row_min = row[0];
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
-      std::size_t cost = to_lower(a[i - 1]) == to_lower(b[j - 1]) ? 0 : 1;
-      std::size_t best = diagonal + cost;
-      if (above + 1 < best) best = above + 1;
-      if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
-      row[j] = best;
-      diagonal = above;
-      if (best < row_min) row_min = best;
+    std::size_t lo = i > cap ? i - cap : 1;
+    std::size_t hi = i + cap < m ? i + cap : m;
+    cur[0] = i <= cap ? i : over;
+    cur[lo - 1] = lo == 1 ? cur[0] : over;
+    std::size_t row_min = cur[lo - 1];
+    for (std::size_t j = lo; j <= hi; ++j) {
+      std::size_t best = prev[j - 1] + (to_lower(a[i - 1]) == to_lower(b[j - 1]) ? 0 : 1);
+      if (prev[j] + 1 < best) best = prev[j] + 1;
+      if (cur[j - 1] + 1 < best) best = cur[j - 1] + 1;
+      cur[j] = best < over ? best : over;
+      if (cur[j] < row_min) row_min = cur[j];
     }
-    if (row_min > cap) return cap + 1;
+    cur[hi + 1] = over;  // the next row's cell above its band's right end
+    if (row_min > cap) return over;
+    for (std::size_t j = lo - 1; j <= hi + 1; ++j) prev[j] = cur[j];
+    if (lo >= 2) prev[lo - 2] = over;
   }
-  return row[b.size()] <= cap ? row[b.size()] : cap + 1;
+  return prev[m] <= cap ? prev[m] : over;
 }
 
 }  // namespace detail
+
+// How many edits a misspelling may be away from the name it stands for: 1 for keys of up to 4
+// bytes, 2 up to 8, else 3.
+[[nodiscard]] constexpr std::size_t misspelling_reach(std::string_view key) noexcept {
+  return key.size() <= 4 ? 1 : key.size() <= 8 ? 2 : 3;
+}
 
 // The known name of driver `d` nearest to `key` (ASCII case ignored), when it is close enough
 // to be a misspelling: at most 1 edit for keys of up to 4 bytes, 2 up to 8, else 3. None
 // otherwise (and for keys over 64 bytes).
 [[nodiscard]] constexpr option_match nearest_option(driver d, std::string_view key) noexcept {
-  std::size_t cap = key.size() <= 4 ? 1 : key.size() <= 8 ? 2 : 3;
+  std::size_t cap = misspelling_reach(key);
   option_match best;
   std::size_t best_distance = cap + 1;
   for (const detail::option_key& k : detail::option_keys.keys) {
@@ -671,9 +685,13 @@ inline constexpr secret_spellings secret_option_spellings = build_secret_spellin
   if (key.empty() || key.size() > 64) return false;
   for (driver d : all_drivers)
     if (find_option_ignoring_case(d, key)) return false;
-  std::size_t cap = key.size() <= 4 ? 1 : key.size() <= 8 ? 2 : 3;
-  for (std::string_view name : detail::secret_option_spellings.names)
+  std::size_t cap = misspelling_reach(key);
+  for (std::string_view name : detail::secret_option_spellings.names) {
+    // A short key resembles a secret's name only by one character more or less (PWDD, PW),
+    // not by a different one (PID is no PWD).
+    if (key.size() <= 4 && key.size() == name.size()) continue;
     if (detail::bounded_edit_distance(key, name, cap) <= cap) return true;
+  }
   return false;
 }
 

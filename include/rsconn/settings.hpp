@@ -65,14 +65,19 @@ inline constexpr std::string_view setting_option_ids[] = {
     "endpoint_url", "login_timeout", "application_name"};
 inline constexpr std::size_t setting_count = std::size(setting_option_ids);
 
-// The setting of each catalogue row (unknown for the rows no setting stands for), built once.
+// The setting of each catalogue row (unknown for the rows no setting stands for), and the row of
+// each setting, built once.
 struct setting_by_row {
   setting of[std::size(option_catalogue)] = {};
+  option_ref option[setting_count] = {};
 };
 constexpr setting_by_row build_setting_by_row() noexcept {
   setting_by_row table;
   for (std::size_t s = 1; s < setting_count; ++s)
-    if (option_ref o = option_by_id(setting_option_ids[s])) table.of[o.row()] = static_cast<setting>(s);
+    if (option_ref o = option_by_id(setting_option_ids[s])) {
+      table.of[o.row()] = static_cast<setting>(s);
+      table.option[s] = o;
+    }
   return table;
 }
 inline constexpr setting_by_row settings_of_rows = build_setting_by_row();
@@ -86,7 +91,7 @@ inline constexpr driver string_drivers[] = {driver::jdbc, driver::odbc, driver::
 // The catalogue option a setting is.
 [[nodiscard]] constexpr option_ref option_of(setting s) noexcept {
   auto i = static_cast<std::size_t>(s);
-  return i == 0 || i >= detail::setting_count ? option_ref{} : option_by_id(detail::setting_option_ids[i]);
+  return i >= detail::setting_count ? option_ref{} : detail::settings_of_rows.option[i];
 }
 
 // The setting a catalogue option is (unknown when it is none of them).
@@ -140,8 +145,11 @@ inline constexpr driver string_drivers[] = {driver::jdbc, driver::odbc, driver::
   driver source = driver_of(from);
   driver target = driver_of(form);
   if (source == target) return value;
-  option_ref o = option_of(setting_of(key));
-  if (!o || (*o).type != option_type::boolean || !(*o).in_driver(target)) return value;
+  // Only a key the source driver itself reads: ODBC's Serverless=1 in a JDBC URL means nothing
+  // to the JDBC driver, and rewriting it by JDBC's reading would turn what the user meant off.
+  option_ref o = find_option(source, key).option;
+  if (!o || setting_of(o) == setting::unknown || (*o).type != option_type::boolean || !(*o).in_driver(target))
+    return value;
   bool on = reads_as_true(source, *o, value);
   if (target == driver::jdbc) return on ? "true" : "false";
   return on ? "1" : "0";

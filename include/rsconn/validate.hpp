@@ -335,8 +335,19 @@ inline void check_options(diagnostics_builder& d, const connection& c) {
   // unknown keys gets them for the first few only, so that validation stays linear and cheap.
   constexpr std::size_t suggestions_limit = 16;
   std::size_t suggested = 0;
+  bool after_secret = false;
   for (const property& p : c.properties) {
+    bool follows_secret = after_secret;
+    after_secret = p.secret();
     option_match m = find_option(drv, p.key);
+    if (!m && follows_secret) {
+      // A secret holding an unencoded separator (password=a&b) makes its rest a key: naming the
+      // key would print part of the secret.
+      d.add(refuses_unknown_keys(drv) ? severity::error : severity::warning, errc::unknown_option, p.offset,
+            "an unknown option follows a secret (not quoted: if the secret holds an unencoded separator, this is the "
+            "rest of it; encode the separator)");
+      continue;
+    }
     if (!m) {
       std::string message = "unknown option " + in_quotes(p.key) + ": " + std::string(title) +
                             (refuses_unknown_keys(drv) ? " refuses it" : " ignores it");
@@ -377,6 +388,8 @@ inline void check_options(diagnostics_builder& d, const connection& c) {
   const property* access_key = given("access_key_id");
   const property* secret_key = given("secret_access_key");
   const property* token = given("session_token");
+  // With an AuthProfile the driver takes these from the profile and checks no conflicts.
+  if (given("auth_profile")) return;
   auto conflict = [&](const property* a, const property* b) {
     d.add(severity::error, errc::conflicting_property, b->offset,
           in_quotes(a->key) + " and " + in_quotes(b->key) +
@@ -395,7 +408,7 @@ inline void check_options(diagnostics_builder& d, const connection& c) {
           in_quotes(access_key->key) + " without " + in_quotes(option_name("secret_access_key", drv)) +
               ": the JDBC driver uses the password as the secret access key");
   if (!plugin)
-    if (const property* password = given("password"); password && (access_key || profile))
+    if (const property* password = given("password"); password && ((access_key && secret_key) || profile))
       d.add(severity::warning, errc::conflicting_property, password->offset,
             in_quotes(password->key) + " is ignored: with IAM credentials the JDBC driver logs in with temporary "
             "database credentials, not this password");

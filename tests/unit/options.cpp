@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -615,4 +616,34 @@ TEST_CASE("lookups are constant expressions") {
   STATIC_REQUIRE(detail::bar_list("a|b|c").size() == 3);
   STATIC_REQUIRE(detail::bar_list("a|b|c")[1] == "b");
   STATIC_REQUIRE(detail::bar_list("")[0].empty());
+}
+
+TEST_CASE("bounded_edit_distance equals the full edit distance, capped") {
+  auto full = [](std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        std::size_t above = row[j];
+        std::size_t cost = detail::to_lower(a[i - 1]) == detail::to_lower(b[j - 1]) ? 0 : 1;
+        row[j] = std::min({diagonal + cost, above + 1, row[j - 1] + 1});
+        diagonal = above;
+      }
+    }
+    return row[b.size()];
+  };
+  std::uint32_t state = 12345;
+  auto next = [&state] { return state = state * 1664525u + 1013904223u, state >> 8; };
+  for (int t = 0; t < 20000; ++t) {
+    std::string a, b;
+    std::size_t la = next() % 66, lb = next() % 2 ? la + next() % 3 : next() % 66;
+    for (std::size_t i = 0; i < la; ++i) a += "abAB"[next() % 4];
+    for (std::size_t i = 0; i < lb && i < 66; ++i) b += "abAB"[next() % 4];
+    std::size_t cap = next() % 5;
+    INFO(a << " / " << b << " cap " << cap);
+    std::size_t expected = a.size() > 64 || b.size() > 64 ? cap + 1 : std::min(full(a, b), cap + 1);
+    CHECK(detail::bounded_edit_distance(a, b, cap) == expected);
+  }
 }

@@ -249,3 +249,14 @@ TEST_CASE("redacted is what a secret prints as") {
   CHECK(redacted == "***");
   CHECK_FALSE(redacted.empty());
 }
+
+TEST_CASE("is_secret_key: a short key resembles a secret by one character more or less, not a different one") {
+  for (std::string_view key : {"PID", "pid", "PWE", "uid"}) {
+    INFO(std::string(key));
+    CHECK_FALSE(is_secret_key(key));
+  }
+  for (std::string_view key : {"PWDD", "PW", "pwd2"}) {
+    INFO(std::string(key));
+    CHECK(is_secret_key(key));
+  }
+}

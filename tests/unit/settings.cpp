@@ -440,3 +440,9 @@ TEST_CASE("converting between JDBC and ODBC keeps what each driver reads from th
   CHECK(again->find("Serverless=1") != std::string::npos);
   CHECK(again->find("AutoCreate=1") != std::string::npos);
 }
+
+TEST_CASE("value_in_form rewrites only keys the source driver itself reads") {
+  // ODBC's spellings in a JDBC URL mean nothing to the JDBC driver: kept as written.
+  CHECK(value_in_form("Serverless", "1", source_form::jdbc, source_form::odbc) == "1");
+  CHECK(value_in_form("IAM", "1", source_form::jdbc, source_form::odbc) == "1");
+}

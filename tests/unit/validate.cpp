@@ -355,7 +355,7 @@ TEST_CASE("values the ODBC driver misreads, ignores or refuses") {
   expect_option(s, errc::invalid_boolean, severity::warning, s.find("2x"), "the number it starts with");
   s = "Driver={x};Server=h;SSLMode=Require";
   expect_option(s, errc::invalid_option_value, severity::error, s.find("Require"), "case-sensitive");
-  s = "Driver={x};Server=h;Database=dev;Port=5439;PWDD=x;KeepAliveTime=5";
+  s = "Driver={x};Server=h;Database=dev;Port=5439;KeepAliveTime=5;PWDD=x";
   expect_option(s, errc::unknown_option, severity::warning, s.find("PWDD"), "did you mean \"PWD\"?");
   expect_option(s, errc::unknown_option, severity::warning, s.find("KeepAliveTime"), "did you mean");
   CHECK_FALSE(find(diagnose_any("Driver={x};Server=h;Database=dev;Port=5439;KeepAlive=1;SSLMode=verify-full;Min_TLS=1.2"),
@@ -384,7 +384,12 @@ TEST_CASE("IAM option sets the JDBC driver refuses") {
   url = base + "AccessKeyID=AKIDEXAMPLE&password=pw";
   expect_option(url, errc::missing_required_field, severity::warning, url.find("AccessKeyID"),
                 "uses the password as the secret access key");
+  CHECK_FALSE(find(diagnose(url), errc::conflicting_property));  // the password is the secret key here
+  url = base + "AccessKeyID=AKIDEXAMPLE&SecretAccessKey=s&password=pw";
   expect_option(url, errc::conflicting_property, severity::warning, url.find("password"), "is ignored");
+  // With an AuthProfile the driver reads these from the profile and checks no conflicts.
+  CHECK_FALSE(find(diagnose(base + "AccessKeyID=A&SecretAccessKey=s&AuthProfile=p&plugin_name=x"),
+                   errc::conflicting_property));
   // Without IAM, none of this is checked: the driver does not look at these options then.
   CHECK_FALSE(find(diagnose("jdbc:redshift://examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com:5439/dev?"
                             "SessionToken=t"),
@@ -393,7 +398,7 @@ TEST_CASE("IAM option sets the JDBC driver refuses") {
 
 TEST_CASE("thousands of unknown keys validate in linear time, suggestions for the first few only") {
   std::string url = serverless + ":5439/dev?";
-  for (int i = 0; i < 3000; ++i) url += "passwor" + std::to_string(i) + "=x&";
+  for (int i = 0; i < 3000; ++i) url += "applicationnam" + std::to_string(i) + "=x&";
   auto ds = diagnose(url);
   std::size_t unknown = 0, suggested = 0;
   for (const diagnostic& d : ds)
@@ -403,4 +408,35 @@ TEST_CASE("thousands of unknown keys validate in linear time, suggestions for th
     }
   CHECK(unknown == 3000);
   CHECK(suggested == 16);
+}
+
+TEST_CASE("the rest of a secret split at an unencoded separator is not quoted") {
+  std::string url = serverless + ":5439/dev?user=u&password=Tr0ub&dor3x";
+  auto ds = diagnose(url);
+  INFO(dump(ds));
+  for (const diagnostic& d : ds) CHECK(d.message.find("dor3x") == std::string::npos);
+  REQUIRE(find(ds, errc::unknown_option));
+  CHECK(find(ds, errc::unknown_option)->offset == url.find("dor3x"));
+}
+
+TEST_CASE("readings the drivers' code gives, at their edges") {
+  // libpq: a whole integer within int, blanks around it; gsslib and replication are not checked.
+  CHECK_FALSE(find(diagnose_any("host=h port=5439 dbname=dev keepalives=' 1 ' gsslib=kerberos replication=TRUE"),
+                   errc::invalid_option_value));
+  for (const char* bad : {"1 2", "1x2", "99999999999"}) {
+    std::string s = "host=h port=5439 dbname=dev keepalives='"s + bad + "'";
+    INFO(s);
+    CHECK(find(diagnose_any(s), errc::invalid_option_value));
+  }
+  // JDBC: loginTimeout is a float; text it cannot read is ignored; maxwarningcount falls back.
+  CHECK(diagnose(serverless + ":5439/dev?loginTimeout=.5").empty());
+  expect_option(serverless + ":5439/dev?loginTimeout=10s", errc::invalid_option_value, severity::warning,
+                (serverless + ":5439/dev?loginTimeout=").size(), "ignores");
+  expect_option(serverless + ":5439/dev?maxwarningcount=abc", errc::invalid_option_value, severity::warning,
+                (serverless + ":5439/dev?maxwarningcount=").size(), "default, 100");
+  // ODBC: an empty KeepAlive is not handed to libpq; CscEnable is on only for 1; a retry count
+  // is no timeout.
+  CHECK_FALSE(find(diagnose_any("Driver={x};Server=h;Database=dev;Port=5439;KeepAlive=;ConnectionRetryCount=-1"),
+                   errc::invalid_option_value));
+  CHECK(find(diagnose_any("Driver={x};Server=h;Database=dev;Port=5439;CscEnable=2"), errc::invalid_boolean));
 }
