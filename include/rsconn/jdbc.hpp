@@ -955,11 +955,15 @@ inline void append_missing_jdbc_arguments(const connection& c, bool cluster_form
     else detail::append_percent_encoded(out, value);
     return true;
   };
+  setting_spellings spellings(c);
   for (const property& p : c.properties) {
     // Properties read from another form go under their JDBC names; the host, port and
-    // database they named are in the URL already.
+    // database they named are in the URL already; a spelling the source driver ranks below
+    // another of the same setting is not what it reads.
     std::string_view key = key_in_form(p.key, c.form, source_form::jdbc);
-    if (c.form != source_form::jdbc && (key.empty() || is_structural(setting_of(p.key)))) continue;
+    if (c.form != source_form::jdbc &&
+        (key.empty() || is_structural(setting_of(p.key)) || spellings.outranked(p)))
+      continue;
     if (!detail::is_utf8(p.value))  // checked even when redacted, so that both succeed alike
       return fail(errc::unrepresentable_value, 0, "a property value is not valid UTF-8, which a JDBC URL cannot carry");
     if (!write_property(key, value_in_form(p.key, p.value, c.form, source_form::jdbc)))

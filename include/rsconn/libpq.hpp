@@ -1012,8 +1012,10 @@ inline std::string_view libpq_sslmode_of(const connection& c) {
   bool libpq_family = c.form == source_form::libpq_keywords || c.form == source_form::libpq_uri;
   std::string_view mode;
   std::string_view from_ssl;
+  setting_spellings spellings(c);
   for (const property& p : c.properties) {
     setting s = setting_of(p.key);
+    if (!libpq_family && spellings.outranked(p)) continue;
     if (libpq_family) {  // the last of sslmode / requiressl / ssl=true wins
       if (p.key == "sslmode")
         mode = p.value;
@@ -1037,7 +1039,7 @@ inline std::string_view libpq_sslmode_of(const connection& c) {
 // hostaddr the options replace; or a key libpq lacks, dropped by options.drop_unknown).
 // `refused`: libpq has no keyword for it and it may not be dropped.
 inline std::string_view libpq_key_of(const connection& c, const property& p, const libpq_options& options,
-                                     bool& refused) noexcept {
+                                     const setting_spellings& spellings, bool& refused) noexcept {
   refused = false;
   bool libpq_family = c.form == source_form::libpq_keywords || c.form == source_form::libpq_uri;
   if (libpq_family) {
@@ -1045,7 +1047,7 @@ inline std::string_view libpq_key_of(const connection& c, const property& p, con
     if (p.key == "sslmode" || p.key == "requiressl" || p.key == "ssl") return {};
   } else {
     setting s = setting_of(p.key);
-    if (is_structural(s) || s == setting::ssl_mode || s == setting::ssl) return {};
+    if (is_structural(s) || s == setting::ssl_mode || s == setting::ssl || spellings.outranked(p)) return {};
   }
   std::string_view key = key_in_form(p.key, c.form, source_form::libpq_keywords);
   if (key.empty() || !is_libpq_keyword(key)) {
@@ -1066,9 +1068,10 @@ inline result<libpq_plan> plan_libpq(const connection& c, const libpq_options& o
     return fail(errc::unrepresentable_value, 0,
                 "libpq has no IAM authentication: get temporary credentials (GetCredentials or "
                 "GetClusterCredentials), pass them as user and password, and set drop_unknown");
+  setting_spellings spellings(c);
   for (const property& p : c.properties) {
     bool refused = false;
-    std::string_view key = libpq_key_of(c, p, options, refused);
+    std::string_view key = libpq_key_of(c, p, options, spellings, refused);
     if (refused)
       return fail(
           errc::unrepresentable_value, p.offset,
@@ -1176,9 +1179,10 @@ inline std::string_view shown_value(const property& p, std::string_view key, con
     out += " dbname=";
     detail::append_libpq_value(out, *c.database);
   }
+  setting_spellings spellings(c);
   for (const property& p : c.properties) {
     bool refused = false;
-    std::string_view key = detail::libpq_key_of(c, p, options, refused);
+    std::string_view key = detail::libpq_key_of(c, p, options, spellings, refused);
     if (key.empty()) continue;
     out += ' ';
     out += key;
@@ -1263,9 +1267,10 @@ inline std::string_view shown_value(const property& p, std::string_view key, con
   if (options.host.empty() && c.hosts.size() == 1 && c.hosts.front().host.empty()) parameter("host", "");
   if (c.database && c.database->empty()) parameter("dbname", "");
   if (!options.hostaddr.empty()) parameter("hostaddr", options.hostaddr);
+  setting_spellings spellings(c);
   for (const property& p : c.properties) {
     bool refused = false;
-    std::string_view key = detail::libpq_key_of(c, p, options, refused);
+    std::string_view key = detail::libpq_key_of(c, p, options, spellings, refused);
     if (key.empty()) continue;
     // The authority holds the last user and password; earlier ones would be overridden anyway.
     if ((key == "user" && user_in_authority) || (key == "password" && password_in_authority)) continue;

@@ -605,9 +605,10 @@ struct odbc_extras {
 
 // The key a property is written under, or empty when it is not written (a setting ODBC has no
 // key for, or one written from the model's fields: host, port, database, driver).
-inline std::string_view odbc_key_of(const property& p, source_form from) noexcept {
+inline std::string_view odbc_key_of(const property& p, source_form from, const setting_spellings& spellings) noexcept {
   std::string_view key = key_in_form(p.key, from, source_form::odbc);
   if (key.empty()) return {};
+  if (driver_of(from) != driver::odbc && spellings.outranked(p)) return {};
   // Read from ODBC, only the driver's own spellings are structural ("dbname" means nothing to it).
   bool structural = from == source_form::odbc
                         ? (odbc_alias_rank(key) != 0 && is_structural(setting_of(key))) || iequals(key, "Driver")
@@ -618,10 +619,11 @@ inline std::string_view odbc_key_of(const property& p, source_form from) noexcep
 // What the driver would derive from the written properties, and the explicit keys that make it
 // derive the model's fields.
 inline result<void> plan_odbc_extras(const connection& c, odbc_extras& extra) {
+  setting_spellings spellings(c);
   explicit_settings given;
   bool iam = false;
   for (const property& p : c.properties) {
-    std::string_view key = odbc_key_of(p, c.form);
+    std::string_view key = odbc_key_of(p, c.form, spellings);
     if (key.empty()) continue;
     std::string_view written = value_in_form(p.key, p.value, c.form, source_form::odbc);
     encoded_text value(written, text_encoding::plain);
@@ -684,6 +686,7 @@ inline result<void> plan_odbc_extras(const connection& c, odbc_extras& extra) {
     return fail(errc::unrepresentable_value, 0, "an ODBC connection string carries exactly one host");
   detail::odbc_extras extra;
   if (auto planned = detail::plan_odbc_extras(c, extra); !planned) return tl::unexpected(planned.error());
+  setting_spellings spellings(c);
 
   auto shown = [&options](std::string_view key, const property* p, std::string_view value) {
     bool secret = is_secret_key(key) || (p && p->secret());
@@ -719,7 +722,7 @@ inline result<void> plan_odbc_extras(const connection& c, odbc_extras& extra) {
     estimate += bound("Database", *c.database);
   }
   for (const property& p : c.properties) {
-    std::string_view key = detail::odbc_key_of(p, c.form);
+    std::string_view key = detail::odbc_key_of(p, c.form, spellings);
     if (key.empty()) continue;
     if (!detail::odbc_key_is_writable(key))
       return fail(errc::unrepresentable_value, p.offset,
@@ -756,7 +759,7 @@ inline result<void> plan_odbc_extras(const connection& c, odbc_extras& extra) {
   }
   if (c.database) write("Database", *c.database);
   for (const property& p : c.properties) {
-    std::string_view key = detail::odbc_key_of(p, c.form);
+    std::string_view key = detail::odbc_key_of(p, c.form, spellings);
     if (!key.empty()) write(key, shown(key, &p, value_in_form(p.key, p.value, c.form, source_form::odbc)));
   }
   for (const detail::odbc_extra& e : extra) write(e.key, e.value);

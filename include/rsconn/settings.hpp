@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include "rsconn/connection.hpp"
@@ -154,6 +155,35 @@ inline constexpr driver string_drivers[] = {driver::jdbc, driver::odbc, driver::
   if (target == driver::jdbc) return on ? "true" : "false";
   return on ? "1" : "0";
 }
+
+// Which spelling of each setting the connection's own driver goes by when several are given:
+// the one of highest precedence (the ODBC driver ranks by name, User over UID over LogonID;
+// the JDBC driver takes sslmode over authmech; docs/options/). A converter writes a setting
+// only under that spelling, so that the target driver, which sees one name, reads what the
+// source driver read. Duplicates of one spelling are left to the last-wins rule both share.
+// One pass over the properties, no allocation.
+class setting_spellings {
+ public:
+  explicit setting_spellings(const connection& c) noexcept : source_(driver_of(c.form)) {
+    for (std::uint8_t& b : best_) b = none;
+    for (const property& p : c.properties) {
+      option_match m = find_option(source_, p.key);
+      auto s = static_cast<std::size_t>(setting_of(m.option));
+      if (s != 0 && m.rank < best_[s]) best_[s] = m.rank;
+    }
+  }
+  // Whether another spelling of `p`'s setting beats `p`'s in the source driver.
+  [[nodiscard]] bool outranked(const property& p) const noexcept {
+    option_match m = find_option(source_, p.key);
+    auto s = static_cast<std::size_t>(setting_of(m.option));
+    return s != 0 && m.rank > best_[s];
+  }
+
+ private:
+  static constexpr std::uint8_t none = 0xFF;
+  driver source_;
+  std::uint8_t best_[detail::setting_count] = {};
+};
 
 // The last property of `c` that names setting `s` under any spelling, or nullptr.
 [[nodiscard]] inline const property* find_setting_property(const connection& c, setting s) noexcept {

@@ -253,6 +253,7 @@ TEST_CASE("properties of a JDBC URL arrive under their libpq keywords") {
     std::map<std::string, std::string> expected;
     std::string sslmode, ssl_flag;
     std::size_t count = *rc::gen::inRange<std::size_t>(0, 8);
+    bool given_user = false, given_password = false;
     for (std::size_t i = 0; i < count; ++i) {
       std::string key = *rc::gen::element<std::string>("user", "UID", "password", "PWD", "ApplicationName",
                                                        "loginTimeout", "ssl", "sslmode", "SSLMode");
@@ -262,10 +263,16 @@ TEST_CASE("properties of a JDBC URL arrive under their libpq keywords") {
               ? *rc::gen::element<std::string>("disable", "require", "verify-ca", "verify-full")
               : *hostile_value();
       c.properties.push_back({key, value});
-      if (key == "user" || key == "UID")
+      // The JDBC driver reads user before UID and password before PWD (docs/options/jdbc.md):
+      // an alias counts only while its main spelling is absent; within one spelling the last wins.
+      if (key == "user" || (key == "UID" && !given_user)) {
         expected["user"] = value;
-      else if (key == "password" || key == "PWD")
+        given_user = given_user || key == "user";
+      } else if (key == "password" || (key == "PWD" && !given_password)) {
         expected["password"] = value;
+        given_password = given_password || key == "password";
+      } else if (key == "UID" || key == "PWD")
+        continue;
       else if (key == "ApplicationName")
         expected["application_name"] = value;
       else if (key == "loginTimeout")

@@ -446,3 +446,33 @@ TEST_CASE("value_in_form rewrites only keys the source driver itself reads") {
   CHECK(value_in_form("Serverless", "1", source_form::jdbc, source_form::odbc) == "1");
   CHECK(value_in_form("IAM", "1", source_form::jdbc, source_form::odbc) == "1");
 }
+
+TEST_CASE("a conversion writes each setting under the spelling its source driver goes by") {
+  // JDBC: sslmode beats authmech; written as two SSLMode keys, the ODBC driver would take the last.
+  auto jdbc = parse_jdbc_connection("jdbc:redshift://h.example.com:5439/dev?user=u&sslmode=verify-full&authmech=disable");
+  REQUIRE(jdbc);
+  auto odbc_text = to_odbc(*jdbc);
+  REQUIRE(odbc_text);
+  CHECK(odbc_text->find("SSLMode=verify-full") != std::string::npos);
+  CHECK(odbc_text->find("disable") == std::string::npos);
+  // ODBC: User beats UID whatever their order (it ranks by name); JDBC and libpq take the last.
+  auto odbc = parse_odbc_connection("Driver={x};Server=h;Port=5439;Database=dev;UID=b;User=a;PWD=p1;Password=p2");
+  REQUIRE(odbc);
+  jdbc_options reveal;
+  reveal.reveal_secrets = true;
+  auto url = to_jdbc(*odbc, reveal);
+  REQUIRE(url);
+  CHECK(url->find("user=a") != std::string::npos);
+  CHECK(url->find("user=b") == std::string::npos);
+  CHECK(url->find("password=p1") != std::string::npos);
+  CHECK(url->find("p2") == std::string::npos);
+  libpq_options pq;
+  pq.reveal_secrets = true;
+  auto conninfo = to_libpq(*odbc, pq);
+  REQUIRE(conninfo);
+  CHECK(conninfo->find("user=a") != std::string::npos);
+  CHECK(conninfo->find("user=b") == std::string::npos);
+  setting_spellings spellings(*odbc);
+  CHECK(spellings.outranked(odbc->properties[4]));   // UID
+  CHECK_FALSE(spellings.outranked(odbc->properties[5]));  // User
+}
