@@ -1,6 +1,7 @@
 // validate(): each diagnostic code, its severity, its offset, and a message naming the value.
 #include <catch2/catch_test_macros.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,12 +18,15 @@ using namespace std::string_literals;
 
 namespace {
 
-std::vector<diagnostic> diagnose(std::string_view url) {
-  auto c = parse_jdbc_connection(url);
-  INFO(url);
+// The diagnostics of `text` parsed as `form` (detected when none is given).
+std::vector<diagnostic> diagnose_as(std::string_view text, std::optional<source_form> form) {
+  auto c = form ? parse(text, *form) : parse(text);
+  INFO(text);
   REQUIRE(c.has_value());
   return validate(*c);
 }
+
+std::vector<diagnostic> diagnose(std::string_view url) { return diagnose_as(url, source_form::jdbc); }
 
 const diagnostic* find(const std::vector<diagnostic>& ds, errc code) {
   for (const diagnostic& d : ds)
@@ -283,12 +287,7 @@ TEST_CASE("an explicit workgroup's error points at the offending byte") {
 
 namespace {
 
-std::vector<diagnostic> diagnose_any(std::string_view text) {
-  auto c = parse(text);
-  INFO(text);
-  REQUIRE(c.has_value());
-  return validate(*c);
-}
+std::vector<diagnostic> diagnose_any(std::string_view text) { return diagnose_as(text, std::nullopt); }
 
 // The one diagnostic with `code` at `offset`, with its severity and a phrase of its message.
 void expect_option(std::string_view text, errc code, severity s, std::size_t offset, std::string_view phrase) {
