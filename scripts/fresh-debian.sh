@@ -62,9 +62,12 @@ echo "--- fresh-debian: cloned $(git -C "${repo}" rev-parse --short HEAD) into $
 cp /etc/resolv.conf "${rootfs}/etc/resolv.conf"
 # How this machine reaches Debian's archive (a proxy, or a mirror whose Release files are older
 # than their Valid-Until, as a stored snapshot's are) is part of the network, not of the system
-# under test: the fresh system gets the same Acquire:: settings, and nothing else of the host's.
-grep -h '^[[:space:]]*Acquire::' /etc/apt/apt.conf /etc/apt/apt.conf.d/* 2>/dev/null \
-  >"${rootfs}/etc/apt/apt.conf.d/99fresh-debian-host-network" || true
+# under test: the fresh system gets the host's apt configuration files that set Acquire::
+# options, whole (a line taken out of a { } block would change its scope), and nothing else.
+for conf in /etc/apt/apt.conf.d/*; do
+  if [ -f "${conf}" ] && grep -q 'Acquire' "${conf}"; then cp "${conf}" "${rootfs}/etc/apt/apt.conf.d/"; fi
+done
+rm -f "${rootfs}/etc/apt/apt.conf.d/99fresh-debian-host-network"
 
 script="${rootfs}/root/readme-commands.sh"
 {
