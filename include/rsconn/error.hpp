@@ -64,6 +64,9 @@ enum class errc : std::uint8_t {
   missing_port,
   unknown_option,
   invalid_option_value,
+  tls_weakened,
+  tls_changed,
+  option_dropped,
 };
 
 // The snake_case name of a code, as the CLI prints it ("invalid_port").
@@ -115,6 +118,9 @@ enum class errc : std::uint8_t {
     case errc::missing_port: return "missing_port";
     case errc::unknown_option: return "unknown_option";
     case errc::invalid_option_value: return "invalid_option_value";
+    case errc::tls_weakened: return "tls_weakened";
+    case errc::tls_changed: return "tls_changed";
+    case errc::option_dropped: return "option_dropped";
   }
   return "unknown";
 }
@@ -182,6 +188,9 @@ enum class errc : std::uint8_t {
       return "no port is written: libpq then uses 5432, while Redshift listens on 5439 unless configured otherwise";
     case errc::unknown_option: return "the driver has no option of this name";
     case errc::invalid_option_value: return "the driver refuses or misreads this value";
+    case errc::tls_weakened: return "the converted string connects with weaker TLS than the original";
+    case errc::tls_changed: return "the converted string connects with a different TLS mode than the original";
+    case errc::option_dropped: return "the conversion leaves out an option the target cannot carry";
   }
   return "unknown error";
 }

@@ -11,6 +11,7 @@
 
 #include "rsconn/connection.hpp"
 #include "rsconn/detail/ascii.hpp"
+#include "rsconn/diagnostic.hpp"
 #include "rsconn/error.hpp"
 #include "rsconn/host.hpp"
 #include "rsconn/names.hpp"
@@ -20,25 +21,6 @@
 #include "rsconn/settings.hpp"
 
 namespace rsconn {
-
-enum class severity : unsigned char { warning, error };
-
-[[nodiscard]] constexpr std::string_view to_string(severity s) noexcept {
-  return s == severity::error ? "error" : "warning";
-}
-
-struct diagnostic {
-  rsconn::severity severity = severity::error;
-  errc code{};
-  std::size_t offset = 0;
-  std::string message;
-};
-
-[[nodiscard]] inline bool has_errors(const std::vector<diagnostic>& diagnostics) noexcept {
-  for (const diagnostic& d : diagnostics)
-    if (d.severity == severity::error) return true;
-  return false;
-}
 
 namespace detail {
 

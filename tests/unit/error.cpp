@@ -21,7 +21,7 @@ namespace {
 
 // The last enumerator declared; the enumeration tests below also find out on their own whether
 // someone appended one without naming it.
-constexpr auto last_code = static_cast<std::uint8_t>(errc::invalid_option_value);
+constexpr auto last_code = static_cast<std::uint8_t>(errc::option_dropped);
 
 constexpr errc code_at(unsigned i) { return static_cast<errc>(static_cast<std::uint8_t>(i)); }
 
@@ -89,6 +89,9 @@ constexpr std::string_view declared_names[] = {
     "missing_port",
     "unknown_option",
     "invalid_option_value",
+    "tls_weakened",
+    "tls_changed",
+    "option_dropped",
 };
 
 }  // namespace
