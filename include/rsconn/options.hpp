@@ -324,7 +324,7 @@ inline constexpr option_info option_catalogue[] = {
     {"role_session_name", option_group::iam, option_type::string, "", {"roleSessionName", "", ""}, {"role_session_name", "", ""}, {"role_session_name", "", ""}, {}},
     {"client_protocol_version", option_group::session, option_type::integer, "", {"client_protocol_version", "3", ""}, {"client_protocol_version", "-1", ""}, {"client_protocol_version", "2", ""}, {}},
     {"dsn", option_group::other, option_type::string, "", {}, {"DSN", "", ""}, {}, {}},
-    {"driver", option_group::other, option_type::string, "", {}, {"DRIVER", "", ""}, {}, {}},
+    {"driver", option_group::other, option_type::string, "", {}, {"Driver", "", ""}, {}, {}},
     {"proxy_host", option_group::address, option_type::string, "", {}, {"ProxyHost", "", ""}, {}, {}},
     {"proxy_port", option_group::address, option_type::integer, "port", {}, {"ProxyPort", "", ""}, {}, {}},
     {"proxy_uid", option_group::address, option_type::string, "", {}, {"ProxyUid", "", ""}, {}, {}},
@@ -387,6 +387,14 @@ inline constexpr option_info option_catalogue[] = {
     {"target_session_attrs", option_group::address, option_type::enumeration, "", {}, {}, {}, {"target_session_attrs", "any", "any|read-write|read-only|primary|standby|prefer-standby"}},
 };
 // NOLINTEND(readability-magic-numbers)
+
+// Keys an ODBC connection string may hold that the driver manager reads, not the driver
+// (unixODBC and Windows' SQLDriverConnect): a string starting with one is ODBC.
+inline constexpr std::string_view odbc_driver_manager_keys[] = {"FILEDSN", "SAVEFILE"};
+
+// The query parameter libpq's URI parser also takes, only as ssl=true (stored as
+// sslmode=require, fe-connect.c conninfo_uri_parse_params); no keyword of its own.
+inline constexpr std::string_view libpq_uri_ssl_parameter = "ssl";
 
 // Keys that are not driver options but name secrets in the forms around the drivers (the AWS
 // credential names of profiles, Airflow and dbt; the IdP password some tools keep beside the

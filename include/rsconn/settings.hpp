@@ -95,6 +95,12 @@ inline constexpr driver string_drivers[] = {driver::jdbc, driver::odbc, driver::
   return i >= detail::setting_count ? option_ref{} : detail::settings_of_rows.option[i];
 }
 
+// The name driver `d`'s formatter writes for setting `s` (empty when `d` has none).
+[[nodiscard]] constexpr std::string_view name_of(setting s, driver d) noexcept {
+  option_ref o = option_of(s);
+  return o ? (*o).name(d) : std::string_view{};
+}
+
 // The setting a catalogue option is (unknown when it is none of them).
 [[nodiscard]] constexpr setting setting_of(option_ref o) noexcept {
   return o ? detail::settings_of_rows.of[o.row()] : setting::unknown;
