@@ -31,6 +31,7 @@
 #include "rsconn/host.hpp"
 #include "rsconn/properties.hpp"
 #include "rsconn/settings.hpp"
+#include "rsconn/translate.hpp"
 
 namespace rsconn {
 
@@ -313,34 +314,44 @@ struct jdbc_interpreted_arguments {
   encoded_text host;
 };
 
+// The settings the driver reads itself, with their JDBC names from the catalogue.
+struct jdbc_interpreted_key {
+  setting which;
+  std::string_view name;
+};
+inline constexpr jdbc_interpreted_key jdbc_interpreted_keys[] = {
+    {setting::host, name_of(setting::host, driver::jdbc)},
+    {setting::region, name_of(setting::region, driver::jdbc)},
+    {setting::database, name_of(setting::database, driver::jdbc)},
+    {setting::iam, name_of(setting::iam, driver::jdbc)},
+    {setting::cluster_id, name_of(setting::cluster_id, driver::jdbc)},
+    {setting::is_serverless, name_of(setting::is_serverless, driver::jdbc)},
+    {setting::account_id, name_of(setting::account_id, driver::jdbc)},
+    {setting::workgroup, name_of(setting::workgroup, driver::jdbc)},
+};
+
+// Whether a JDBC key is `name` as the driver compares keys: Java's toLowerCase, which also
+// turns U+212A KELVIN SIGN (three bytes) into 'k', so such a key is two bytes longer per sign.
+constexpr bool jdbc_key_is(std::string_view key, std::string_view name) noexcept {
+  if (key.size() == name.size()) return iequals(key, name);
+  return key.size() > name.size() && (key.size() - name.size()) % 2 == 0 && java_lower_equals(key, name);
+}
+
 constexpr void interpret_jdbc_argument(const jdbc_argument& arg, jdbc_interpreted_arguments& out) noexcept {
-  // Dispatch on the length first: most keys (ssl, user, ...) match none of these.
-  switch (arg.key.size()) {
-    case 4:
-      if (iequals(arg.key, "host")) out.host = arg.value;
-      break;
-    case 6:
-      if (iequals(arg.key, "region")) out.given.region = arg.value;
-      else if (iequals(arg.key, "dbname")) out.dbname = arg.value;
-      break;
-    case 7:
-      if (iequals(arg.key, "iamauth")) out.iam = arg.value;
-      break;
-    case 9:
-      if (iequals(arg.key, "clusterid")) out.given.cluster_id = arg.value;
-      break;
-    case 12:
-      if (iequals(arg.key, "isserverless")) out.given.is_serverless = arg.value;
-      break;
-    case 16:
-      if (iequals(arg.key, "serverlessacctid")) out.given.account_id = arg.value;
-      break;
-    case 19:
-    case 21:  // its 'k' written as U+212A KELVIN SIGN (three bytes), which Java lower-cases to 'k'
-      if (java_lower_equals(arg.key, "serverlessworkgroup")) out.given.workgroup = arg.value;
-      break;
-    default:
-      break;
+  for (const jdbc_interpreted_key& k : jdbc_interpreted_keys) {
+    if (arg.key.size() < k.name.size() || !jdbc_key_is(arg.key, k.name)) continue;
+    switch (k.which) {
+      case setting::host: out.host = arg.value; break;
+      case setting::region: out.given.region = arg.value; break;
+      case setting::database: out.dbname = arg.value; break;
+      case setting::iam: out.iam = arg.value; break;
+      case setting::cluster_id: out.given.cluster_id = arg.value; break;
+      case setting::is_serverless: out.given.is_serverless = arg.value; break;
+      case setting::account_id: out.given.account_id = arg.value; break;
+      case setting::workgroup: out.given.workgroup = arg.value; break;
+      default: break;
+    }
+    return;
   }
 }
 
@@ -698,7 +709,7 @@ inline std::optional<std::string> decoded_or_none(const encoded_text& text) {
   // The driver keeps host and port as two comma lists and pairs them by position at connect
   // time; an argument replaces its whole list.
   std::size_t written_hosts = c.hosts.size();
-  if (encoded_text port_arg = view.argument("port")) {
+  if (encoded_text port_arg = view.argument(name_of(setting::port, driver::jdbc))) {
     std::vector<std::uint32_t> ports;
     detail::for_each_java_split(port_arg.decoded(), ',', [&](std::string_view text) {
       std::uint32_t number = 0;
@@ -712,7 +723,7 @@ inline std::optional<std::string> decoded_or_none(const encoded_text& text) {
       c.hosts[i].port_offset = port_arg_at;
     }
   }
-  if (encoded_text host_arg = view.argument("host")) {
+  if (encoded_text host_arg = view.argument(name_of(setting::host, driver::jdbc))) {
     std::size_t index = 0;
     std::vector<address> named;
     detail::for_each_java_split(host_arg.decoded(), ',', [&](std::string_view text) {
@@ -761,6 +772,9 @@ enum class jdbc_style : unsigned char {
 struct jdbc_options {
   jdbc_style style = jdbc_style::automatic;
   bool reveal_secrets = false;  // otherwise secret values are written as ***
+  // From another driver's form: what to do with a property the JDBC driver cannot carry
+  // (rsconn/translate.hpp). Within JDBC every key stays as written.
+  unknown_keys unknown = unknown_keys::refuse;
 };
 
 namespace detail {
@@ -834,12 +848,12 @@ inline void append_missing_jdbc_arguments(const connection& c, bool cluster_form
   auto differs = [](const encoded_text& have, const std::optional<std::string>& want) {
     return want && (!have || have.raw() != *want);
   };
-  if (differs(derived.cluster_id, c.cluster_id)) extra.push_back({"ClusterID", *c.cluster_id});
-  if (differs(derived.region, c.region)) extra.push_back({"Region", *c.region});
-  if (differs(derived.workgroup, c.workgroup)) extra.push_back({"serverlessWorkGroup", *c.workgroup});
-  if (differs(derived.account_id, c.account_id)) extra.push_back({"serverlessAcctId", *c.account_id});
+  if (differs(derived.cluster_id, c.cluster_id)) extra.push_back({name_of(setting::cluster_id, driver::jdbc), *c.cluster_id});
+  if (differs(derived.region, c.region)) extra.push_back({name_of(setting::region, driver::jdbc), *c.region});
+  if (differs(derived.workgroup, c.workgroup)) extra.push_back({name_of(setting::workgroup, driver::jdbc), *c.workgroup});
+  if (differs(derived.account_id, c.account_id)) extra.push_back({name_of(setting::account_id, driver::jdbc), *c.account_id});
   if (c.target == target_kind::serverless && derived.target != target_kind::serverless && !c.legacy_iam)
-    extra.push_back({"isServerless", "true"});
+    extra.push_back({name_of(setting::is_serverless, driver::jdbc), "true"});
 }
 
 }  // namespace detail
@@ -850,7 +864,7 @@ inline void append_missing_jdbc_arguments(const connection& c, bool cluster_form
 [[nodiscard]] inline result<std::string> to_jdbc(const connection& c, const jdbc_options& options = {}) {
   jdbc_style style = options.style;
   if (style == jdbc_style::automatic) {
-    const property* iam_arg = c.find("iamauth");
+    const property* iam_arg = c.find(name_of(setting::iam, driver::jdbc));
     if (c.legacy_iam) style = jdbc_style::legacy_iam;
     // Only the IAM form can leave the database out (the standard form's '/' names the empty
     // database); an iamauth argument decides IAM whatever the prefix says, so it is safe there.
@@ -871,6 +885,9 @@ inline void append_missing_jdbc_arguments(const connection& c, bool cluster_form
   for (const address& a : c.hosts) estimate += a.host.size() + 12;
   if (c.database) estimate += 3 * c.database->size();
   for (const property& p : c.properties) estimate += p.key.size() + value_bound(p.value.size()) + 2;
+  // From another driver: a JDBC name or a plugin class may be longer than what it translates,
+  // and TLS may be spelled as a socket factory.
+  if (driver_of(c.form) != driver::jdbc) estimate += 128 * (c.properties.size() + 1);
   for (const detail::jdbc_extra_argument& p : extra) estimate += p.key.size() + value_bound(p.value.size()) + 2;
   if (c.workgroup) estimate += c.workgroup->size();
   if (c.cluster_id) estimate += c.cluster_id->size();
@@ -956,18 +973,33 @@ inline void append_missing_jdbc_arguments(const connection& c, bool cluster_form
     return true;
   };
   setting_spellings spellings(c);
+  driver from = driver_of(c.form);
   for (const property& p : c.properties) {
-    // Properties read from another form go under their JDBC names; the host, port and
-    // database they named are in the URL already; a spelling the source driver ranks below
-    // another of the same setting is not what it reads.
-    std::string_view key = key_in_form(p.key, c.form, source_form::jdbc);
-    if (c.form != source_form::jdbc &&
-        (key.empty() || is_structural(setting_of(p.key)) || spellings.outranked(p)))
-      continue;
+    std::string_view key = p.key;
+    std::string_view value = p.value;
+    if (from != driver::jdbc) {
+      // Properties read from another driver's form go under their JDBC names, their values as
+      // the JDBC driver spells what the source driver read; the host, port and database are in
+      // the URL already, and TLS is written from its mode below.
+      property_translation t = translate_property(p, from, driver::jdbc, options.unknown, spellings);
+      if (t.what == property_translation::verdict::refuse)
+        return fail(errc::unrepresentable_value, p.offset, t.reason);
+      if (t.what != property_translation::verdict::write) continue;
+      key = t.key;
+      value = t.value;
+    }
     if (!detail::is_utf8(p.value))  // checked even when redacted, so that both succeed alike
       return fail(errc::unrepresentable_value, 0, "a property value is not valid UTF-8, which a JDBC URL cannot carry");
-    if (!write_property(key, value_in_form(p.key, p.value, c.form, source_form::jdbc)))
+    if (!write_property(key, value))
       return fail(errc::unrepresentable_value, 0, "a property key holds '=', ';', '&' or a line break, which a JDBC URL cannot carry");
+  }
+  if (from != driver::jdbc) {
+    tls_reading tls = effective_tls(c);
+    if (tls.refused)
+      return fail(errc::unrepresentable_value, tls.offset,
+                  "the source's driver refuses its TLS settings, so there is no TLS mode to carry over");
+    tls_spelling spelled = spell_tls(driver::jdbc, tls.mode, tls.stated);
+    if (!spelled.key.empty()) (void)write_property(spelled.key, spelled.value);
   }
   for (const detail::jdbc_extra_argument& p : extra) {
     if (!detail::is_utf8(p.value))

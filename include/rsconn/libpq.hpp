@@ -48,6 +48,7 @@
 #include "rsconn/host.hpp"
 #include "rsconn/properties.hpp"
 #include "rsconn/settings.hpp"
+#include "rsconn/translate.hpp"
 
 namespace rsconn {
 
@@ -56,49 +57,46 @@ inline constexpr std::string_view libpq_uri_short_prefix = "postgres://";
 // libpq's own default port, used when a conninfo names none (Redshift listens on 5439).
 inline constexpr std::uint32_t libpq_default_port = 5432;
 
-// The keywords libpq 15 accepts (PQconndefaults), plus "requiressl", which it still reads as
-// sslmode (1: require, anything else: prefer). Case-sensitive.
-inline constexpr std::string_view libpq_keywords[] = {
-    "service",
-    "user",
-    "password",
-    "passfile",
-    "channel_binding",
-    "connect_timeout",
-    "dbname",
-    "host",
-    "hostaddr",
-    "port",
-    "client_encoding",
-    "options",
-    "application_name",
-    "fallback_application_name",
-    "keepalives",
-    "keepalives_idle",
-    "keepalives_interval",
-    "keepalives_count",
-    "tcp_user_timeout",
-    "sslmode",
-    "sslcompression",
-    "sslcert",
-    "sslkey",
-    "sslpassword",
-    "sslrootcert",
-    "sslcrl",
-    "sslcrldir",
-    "sslsni",
-    "requirepeer",
-    "ssl_min_protocol_version",
-    "ssl_max_protocol_version",
-    "gssencmode",
-    "krbsrvname",
-    "gsslib",
-    "replication",
-    "target_session_attrs",
-    "requiressl",
+namespace detail {
+
+constexpr std::size_t count_libpq_keywords() noexcept {
+  std::size_t n = 0;
+  for (const option_info& o : option_catalogue) n += bar_list(o.libpq.names).size();
+  return n;
+}
+struct libpq_keyword_list {
+  std::string_view names[count_libpq_keywords()] = {};
 };
+constexpr libpq_keyword_list build_libpq_keywords() noexcept {
+  libpq_keyword_list out;
+  std::size_t n = 0;
+  for (const option_info& o : option_catalogue) {
+    bar_list names(o.libpq.names);
+    for (std::size_t i = 0; i < names.size(); ++i) out.names[n++] = names[i];
+  }
+  return out;
+}
+inline constexpr libpq_keyword_list libpq_keyword_table = build_libpq_keywords();
+
+}  // namespace detail
+
+// The keywords libpq 15 accepts (PQconndefaults), plus "requiressl", which it still reads as
+// sslmode (1: require, anything else: prefer): the catalogue's libpq column, in its order.
+// Case-sensitive.
+inline constexpr const std::string_view (&libpq_keywords)[std::size(detail::libpq_keyword_table.names)] =
+    detail::libpq_keyword_table.names;
 
 namespace detail {
+
+// libpq's names of the keywords the parsers and writers handle themselves, from the catalogue.
+constexpr std::string_view libpq_name(std::string_view id) noexcept { return (*option_by_id(id)).name(driver::libpq); }
+inline constexpr std::string_view libpq_host_name = libpq_name("host");
+inline constexpr std::string_view libpq_hostaddr_name = libpq_name("hostaddr");
+inline constexpr std::string_view libpq_port_name = libpq_name("port");
+inline constexpr std::string_view libpq_dbname_name = libpq_name("database");
+inline constexpr std::string_view libpq_user_name = libpq_name("user");
+inline constexpr std::string_view libpq_password_name = libpq_name("password");
+inline constexpr std::string_view libpq_sslmode_name = libpq_name("ssl_mode");
 
 inline constexpr std::size_t libpq_keyword_count = sizeof(libpq_keywords) / sizeof(libpq_keywords[0]);
 
@@ -113,9 +111,9 @@ constexpr std::size_t libpq_keyword_index(std::string_view key) noexcept {
   return libpq_keyword_count;
 }
 
-inline constexpr std::size_t libpq_host_keyword = libpq_keyword_index("host");
-inline constexpr std::size_t libpq_port_keyword = libpq_keyword_index("port");
-inline constexpr std::size_t libpq_dbname_keyword = libpq_keyword_index("dbname");
+inline constexpr std::size_t libpq_host_keyword = libpq_keyword_index(libpq_host_name);
+inline constexpr std::size_t libpq_port_keyword = libpq_keyword_index(libpq_port_name);
+inline constexpr std::size_t libpq_dbname_keyword = libpq_keyword_index(libpq_dbname_name);
 
 }  // namespace detail
 
@@ -688,8 +686,8 @@ constexpr tl::unexpected<error> libpq_percent_failure(std::size_t at) noexcept {
         return detail::libpq_percent_failure(bad);
       bool known = false;
       if (!key.needs_decoding()) {  // the usual case: compare the key as written
-        known = key.raw() == "ssl" ? value.equals("true") : is_libpq_keyword(key.raw());
-      } else if (key.equals("ssl")) {
+        known = key.raw() == libpq_uri_ssl_parameter ? value.equals("true") : is_libpq_keyword(key.raw());
+      } else if (key.equals(libpq_uri_ssl_parameter)) {
         known = value.equals("true");
       } else {
         for (std::string_view k : libpq_keywords)
@@ -697,7 +695,7 @@ constexpr tl::unexpected<error> libpq_percent_failure(std::size_t at) noexcept {
       }
       if (!known)
         return fail(errc::unknown_keyword, pos,
-                    key.equals("ssl")
+                    key.equals(libpq_uri_ssl_parameter)
                         ? std::string_view("libpq reads ssl only as ssl=true; use sslmode=disable, "
                                            "prefer, require, verify-ca or verify-full")
                         : std::string_view("libpq 15 does not know this URI query parameter"));
@@ -840,19 +838,19 @@ inline void finish_libpq_connection(connection& c, const libpq_lists& lists) {
 
 inline void note_libpq_keyword(connection& c, libpq_lists& lists, std::string_view key,
                                const std::string& value, std::size_t value_offset) {
-  if (key == "host") {
+  if (key == libpq_host_name) {
     lists.host = value;
     lists.has_host = true;
     lists.host_offset = value_offset;
-  } else if (key == "hostaddr") {
+  } else if (key == libpq_hostaddr_name) {
     lists.hostaddr = value;
     lists.has_hostaddr = true;
     lists.hostaddr_offset = value_offset;
-  } else if (key == "port") {
+  } else if (key == libpq_port_name) {
     lists.port = value;
     lists.has_port = true;
     lists.port_offset = value_offset;
-  } else if (key == "dbname") {
+  } else if (key == libpq_dbname_name) {
     c.database = value;
     c.database_offset = value_offset;
   }
@@ -883,11 +881,11 @@ inline void note_libpq_keyword(connection& c, libpq_lists& lists, std::string_vi
   c.form = source_form::libpq_uri;
   detail::libpq_lists lists;
   if (view.user()) {
-    c.properties.push_back({"user", view.user().decoded(), view.user_offset(), view.user_offset(), false});
+    c.properties.push_back({std::string(detail::libpq_user_name), view.user().decoded(), view.user_offset(), view.user_offset(), false});
   }
   if (view.password()) {
     c.properties.push_back(
-        {"password", view.password().decoded(), view.password_offset(), view.password_offset(), false});
+        {std::string(detail::libpq_password_name), view.password().decoded(), view.password_offset(), view.password_offset(), false});
   }
   // The authority's hosts and ports, joined as libpq joins them, then decoded.
   std::string hosts, ports;
@@ -1003,64 +1001,64 @@ struct libpq_plan {
   const property* password = nullptr;
 };
 
-inline std::string_view sslmode_from_requiressl(std::string_view value) noexcept {
-  return !value.empty() && value[0] == '1' ? "require" : "prefer";
-}
-
-// What a connection says about TLS, in libpq's words (empty: nothing).
-inline std::string_view libpq_sslmode_of(const connection& c) {
-  bool libpq_family = c.form == source_form::libpq_keywords || c.form == source_form::libpq_uri;
-  std::string_view mode;
-  std::string_view from_ssl;
-  setting_spellings spellings(c);
-  for (const property& p : c.properties) {
-    setting s = setting_of(p.key);
-    if (!libpq_family && spellings.outranked(p)) continue;
-    if (libpq_family) {  // the last of sslmode / requiressl / ssl=true wins
-      if (p.key == "sslmode")
-        mode = p.value;
-      else if (p.key == "requiressl")
-        mode = sslmode_from_requiressl(p.value);
-      else if (p.key == "ssl" && p.value == "true")
-        mode = "require";
-    } else if (s == setting::ssl_mode) {
-      mode = p.value;
-    } else if (s == setting::ssl) {
-      from_ssl = iequals(p.value, "true") || p.value == "1"    ? std::string_view("require")
-                 : iequals(p.value, "false") || p.value == "0" ? std::string_view("disable")
-                                                               : from_ssl;
-    }
-  }
-  return mode.empty() ? from_ssl : mode;
-}
-
-// The keyword property `p` is written under; empty when it is not written as a property (the
-// host, port and database are fields; sslmode is written once, from libpq_sslmode_of; a
-// hostaddr the options replace; or a key libpq lacks, dropped by options.drop_unknown).
-// `refused`: libpq has no keyword for it and it may not be dropped.
-inline std::string_view libpq_key_of(const connection& c, const property& p, const libpq_options& options,
-                                     const setting_spellings& spellings, bool& refused) noexcept {
+// What a connection says about TLS, in libpq's words (empty: nothing, or a mode its driver
+// refuses — `refused` then). From a libpq string, the mode as written (libpq checks it when it
+// connects); from another driver's form, the mode that driver uses (rsconn/tls.hpp).
+inline std::string_view libpq_sslmode_of(const connection& c, bool& refused) {
   refused = false;
-  bool libpq_family = c.form == source_form::libpq_keywords || c.form == source_form::libpq_uri;
-  if (libpq_family) {
-    if (p.key == "host" || p.key == "port" || p.key == "dbname") return {};
-    if (p.key == "sslmode" || p.key == "requiressl" || p.key == "ssl") return {};
+  tls_reading tls = effective_tls(c);
+  if (driver_of(c.form) == driver::libpq) {
+    if (!tls.stated) return {};
+    // The deciding property's own text when it is sslmode (a value libpq refuses stays so).
+    for (auto it = c.properties.rbegin(); it != c.properties.rend(); ++it)
+      if (it->offset == tls.offset && it->key == libpq_sslmode_name) return it->value;
+    return to_string(tls.mode);
+  }
+  refused = tls.refused;
+  return tls.stated && !tls.refused ? to_string(tls.mode) : std::string_view{};
+}
+
+inline std::string_view libpq_sslmode_of(const connection& c) {
+  bool refused = false;
+  return libpq_sslmode_of(c, refused);
+}
+
+// How property `p` is written: under its own keyword from a libpq string (but the host, port and
+// database, written from the model's fields, and the TLS keywords, written once as sslmode);
+// translated from another driver's form (rsconn/translate.hpp). A hostaddr the options replace
+// is skipped.
+inline property_translation libpq_property_of(const connection& c, const property& p, const libpq_options& options,
+                                              const setting_spellings& spellings) noexcept {
+  using verdict = property_translation::verdict;
+  driver from = driver_of(c.form);
+  property_translation t;
+  unknown_keys policy = options.drop_unknown ? unknown_keys::drop : unknown_keys::refuse;
+  if (from == driver::libpq) {
+    t.key = p.key;
+    t.value = p.value;
+    t.option = find_option(driver::libpq, p.key).option;
+    if (is_structural(setting_of(t.option)) || is_tls_mode_option(driver::libpq, t.option) ||
+        p.key == libpq_uri_ssl_parameter)
+      t.what = verdict::skip;
+    else if (!t.option)
+      t.what = options.drop_unknown ? verdict::drop : verdict::refuse;
   } else {
-    setting s = setting_of(p.key);
-    if (is_structural(s) || s == setting::ssl_mode || s == setting::ssl || spellings.outranked(p)) return {};
+    t = translate_property(p, from, driver::libpq, policy, spellings);
   }
-  std::string_view key = key_in_form(p.key, c.form, source_form::libpq_keywords);
-  if (key.empty() || !is_libpq_keyword(key)) {
-    refused = !options.drop_unknown;
-    return {};
-  }
-  if (key == "hostaddr" && !options.hostaddr.empty()) return {};
-  return key;
+  if (t.what == verdict::refuse && t.reason.empty())
+    t.reason = "a property has no libpq keyword (libpq refuses unknown keywords); set drop_unknown to leave such properties out";
+  if (t.what == verdict::write && t.key == libpq_hostaddr_name && !options.hostaddr.empty()) t.what = verdict::skip;
+  return t;
 }
 
 inline result<libpq_plan> plan_libpq(const connection& c, const libpq_options& options) {
   libpq_plan plan;
-  plan.sslmode = options.sslmode.empty() ? libpq_sslmode_of(c) : options.sslmode;
+  bool tls_refused = false;
+  plan.sslmode = options.sslmode.empty() ? libpq_sslmode_of(c, tls_refused) : options.sslmode;
+  if (tls_refused)
+    return fail(errc::unrepresentable_value, 0,
+                "the source's driver refuses its TLS settings, so there is no TLS mode to carry over; set "
+                "libpq_options::sslmode to choose one");
   if (plan.sslmode.empty()) plan.sslmode = "require";
   if (has_nul(plan.sslmode) || has_nul(options.hostaddr) || has_nul(options.host))
     return fail(errc::unrepresentable_value, 0, "libpq cannot carry a NUL byte");
@@ -1070,19 +1068,15 @@ inline result<libpq_plan> plan_libpq(const connection& c, const libpq_options& o
                 "GetClusterCredentials), pass them as user and password, and set drop_unknown");
   setting_spellings spellings(c);
   for (const property& p : c.properties) {
-    bool refused = false;
-    std::string_view key = libpq_key_of(c, p, options, spellings, refused);
-    if (refused)
-      return fail(
-          errc::unrepresentable_value, p.offset,
-          "a property has no libpq keyword (libpq refuses unknown keywords); set drop_unknown to leave "
-          "such properties out");
-    if (key.empty()) continue;
-    if (has_nul(p.value))
+    property_translation t = libpq_property_of(c, p, options, spellings);
+    if (t.what == property_translation::verdict::refuse)
+      return fail(errc::unrepresentable_value, p.offset, t.reason);
+    if (t.what != property_translation::verdict::write) continue;
+    if (has_nul(t.value))
       return fail(errc::unrepresentable_value, p.value_offset, "libpq cannot carry a NUL byte");
-    plan.property_bytes += key.size() + 3 * p.value.size() + redacted.size() + 4;
-    if (key == "user") plan.user = &p;
-    if (key == "password") plan.password = &p;
+    plan.property_bytes += t.key.size() + 3 * t.value.size() + redacted.size() + 4;
+    if (t.key == libpq_user_name) plan.user = &p;
+    if (t.key == libpq_password_name) plan.password = &p;
   }
   if (!options.host.empty()) {
     if (c.hosts.size() > 1)
@@ -1119,8 +1113,8 @@ inline result<libpq_plan> plan_libpq(const connection& c, const libpq_options& o
   return plan;
 }
 
-inline std::string_view shown_value(const property& p, std::string_view key, const libpq_options& options) {
-  return is_secret_key(key) && !options.reveal_secrets ? redacted : std::string_view(p.value);
+inline std::string_view shown_value(std::string_view value, std::string_view key, const libpq_options& options) {
+  return is_secret_key(key) && !options.reveal_secrets ? redacted : value;
 }
 
 }  // namespace detail
@@ -1181,15 +1175,16 @@ inline std::string_view shown_value(const property& p, std::string_view key, con
   }
   setting_spellings spellings(c);
   for (const property& p : c.properties) {
-    bool refused = false;
-    std::string_view key = detail::libpq_key_of(c, p, options, spellings, refused);
-    if (key.empty()) continue;
+    property_translation t = detail::libpq_property_of(c, p, options, spellings);
+    if (t.what != property_translation::verdict::write) continue;
     out += ' ';
-    out += key;
+    out += t.key;
     out += '=';
-    detail::append_libpq_value(out, detail::shown_value(p, key, options));
+    detail::append_libpq_value(out, detail::shown_value(t.value, t.key, options));
   }
-  out += " sslmode=";
+  out += ' ';
+  out += detail::libpq_sslmode_name;
+  out += '=';
   detail::append_libpq_value(out, plan.sslmode);
   return out;
 }
@@ -1221,7 +1216,7 @@ inline std::string_view shown_value(const property& p, std::string_view key, con
     if (user_in_authority) detail::append_libpq_percent(out, user->value);
     if (password_in_authority) {
       out += ':';
-      std::string_view shown = detail::shown_value(*password, "password", options);
+      std::string_view shown = detail::shown_value(password->value, detail::libpq_password_name, options);
       if (shown.data() == redacted.data())
         out += redacted;
       else
@@ -1264,20 +1259,22 @@ inline std::string_view shown_value(const property& p, std::string_view key, con
     else
       detail::append_libpq_percent(out, value);
   };
-  if (options.host.empty() && c.hosts.size() == 1 && c.hosts.front().host.empty()) parameter("host", "");
-  if (c.database && c.database->empty()) parameter("dbname", "");
-  if (!options.hostaddr.empty()) parameter("hostaddr", options.hostaddr);
+  if (options.host.empty() && c.hosts.size() == 1 && c.hosts.front().host.empty()) parameter(detail::libpq_host_name, "");
+  if (c.database && c.database->empty()) parameter(detail::libpq_dbname_name, "");
+  if (!options.hostaddr.empty()) parameter(detail::libpq_hostaddr_name, options.hostaddr);
   setting_spellings spellings(c);
   for (const property& p : c.properties) {
-    bool refused = false;
-    std::string_view key = detail::libpq_key_of(c, p, options, spellings, refused);
-    if (key.empty()) continue;
+    property_translation t = detail::libpq_property_of(c, p, options, spellings);
+    if (t.what != property_translation::verdict::write) continue;
+    std::string_view key = t.key;
     // The authority holds the last user and password; earlier ones would be overridden anyway.
-    if ((key == "user" && user_in_authority) || (key == "password" && password_in_authority)) continue;
-    std::string_view shown = detail::shown_value(p, key, options);
+    if ((key == detail::libpq_user_name && user_in_authority) ||
+        (key == detail::libpq_password_name && password_in_authority))
+      continue;
+    std::string_view shown = detail::shown_value(t.value, key, options);
     parameter(key, shown, shown.data() == redacted.data());
   }
-  parameter("sslmode", plan.sslmode);
+  parameter(detail::libpq_sslmode_name, plan.sslmode);
   return out;
 }
 

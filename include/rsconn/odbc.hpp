@@ -48,6 +48,7 @@
 #include "rsconn/port.hpp"
 #include "rsconn/properties.hpp"
 #include "rsconn/settings.hpp"
+#include "rsconn/translate.hpp"
 
 namespace rsconn {
 
@@ -211,11 +212,10 @@ constexpr bool odbc_stoi(std::string_view text, long long& value) noexcept {
 }
 
 // The keys parse_odbc interprets. For the spellings of host, port, database, user and password,
-// `rank` is the spelling's rank among its setting's spellings (odbc_alias_rank). One dispatch on
-// the key's length, then one or two comparisons, where odbc_alias_rank (13 comparisons),
-// setting_of (a walk over the whole settings table) and a chain of key comparisons would cost
-// dozens for every pair. tests/unit/odbc.cpp checks that it agrees with odbc_alias_rank and
-// setting_of.
+// `rank` is the spelling's rank among its setting's spellings (odbc_alias_rank). The table is
+// built at compile time from the catalogue's ODBC names and indexed by key length, so one
+// lookup is a length index and one or two comparisons, where find_option would hash every
+// pair's key. tests/unit/odbc.cpp checks that it agrees with odbc_alias_rank and setting_of.
 enum class odbc_key : unsigned char {
   other,
   host,
@@ -236,47 +236,60 @@ struct odbc_key_rank {
   int rank = 0;
 };
 
-constexpr odbc_key_rank classify_odbc_key(std::string_view k) noexcept {
-  auto is = [k](std::string_view name) { return iequals(k, name); };
-  switch (k.size()) {
-    case 2:
-      if (is("DB")) return {odbc_key::database, 2};
-      break;
-    case 3:
-      if (is("UID")) return {odbc_key::user, 2};
-      if (is("PWD")) return {odbc_key::password, 2};
-      if (is("DSN")) return {odbc_key::dsn, 1};
-      if (is("IAM")) return {odbc_key::iam, 0};
-      break;
-    case 4:
-      if (is("Port")) return {odbc_key::port, 1};
-      if (is("Host")) return {odbc_key::host, 1};
-      if (is("User")) return {odbc_key::user, 3};
-      break;
-    case 6:
-      if (is("Server")) return {odbc_key::host, 3};
-      if (is("Driver")) return {odbc_key::driver, 1};
-      if (is("Region")) return {odbc_key::region, 0};
-      break;
-    case 7:
-      if (is("LogonID")) return {odbc_key::user, 1};
-      break;
-    case 8:
-      if (is("Database")) return {odbc_key::database, 1};
-      if (is("HostName")) return {odbc_key::host, 2};
-      if (is("Password")) return {odbc_key::password, 1};
-      break;
-    case 9:
-      if (is("ClusterId")) return {odbc_key::cluster_id, 0};
-      if (is("Workgroup")) return {odbc_key::workgroup, 0};
-      break;
-    case 10:
-      if (is("Servername")) return {odbc_key::host, 4};
-      if (is("PortNumber")) return {odbc_key::port, 2};
-      if (is("Serverless")) return {odbc_key::serverless, 0};
-      break;
-    default: break;
+struct odbc_interpreted_option {
+  odbc_key key;
+  std::string_view id;  // the catalogue row
+  bool ranked;          // its spellings outrank each other (odbc_alias_rank)
+};
+inline constexpr odbc_interpreted_option odbc_interpreted_options[] = {
+    {odbc_key::host, "host", true},          {odbc_key::port, "port", true},
+    {odbc_key::database, "database", true},  {odbc_key::user, "user", true},
+    {odbc_key::password, "password", true},  {odbc_key::driver, "driver", false},
+    {odbc_key::dsn, "dsn", false},           {odbc_key::iam, "iam", false},
+    {odbc_key::cluster_id, "cluster_id", false}, {odbc_key::region, "region", false},
+    {odbc_key::workgroup, "workgroup", false},   {odbc_key::serverless, "is_serverless", false},
+};
+
+struct odbc_key_entry {
+  std::string_view name;
+  odbc_key_rank kind;
+};
+constexpr std::size_t count_odbc_interpreted_names() noexcept {
+  std::size_t n = 0;
+  for (const odbc_interpreted_option& o : odbc_interpreted_options) n += bar_list((*option_by_id(o.id)).odbc.names).size();
+  return n;
+}
+inline constexpr std::size_t odbc_longest_interpreted_key = 16;
+struct odbc_key_table {
+  odbc_key_entry entries[count_odbc_interpreted_names()] = {};
+  std::size_t start[odbc_longest_interpreted_key + 2] = {};  // entries of length n: [start[n], start[n+1])
+};
+constexpr odbc_key_table build_odbc_key_table() noexcept {
+  odbc_key_table t;
+  std::size_t n = 0;
+  for (std::size_t length = 0; length <= odbc_longest_interpreted_key; ++length) {
+    t.start[length] = n;
+    for (const odbc_interpreted_option& o : odbc_interpreted_options) {
+      bar_list names((*option_by_id(o.id)).odbc.names);
+      for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i].size() == length) {
+          // The first spelling wins (rank = how many it outranks, plus one), as odbc_alias_rank.
+          int rank = o.ranked ? static_cast<int>(names.size() - i) : (o.key == odbc_key::driver || o.key == odbc_key::dsn ? 1 : 0);
+          t.entries[n++] = {names[i], {o.key, rank}};
+        }
+    }
   }
+  t.start[odbc_longest_interpreted_key + 1] = n;
+  return t;
+}
+inline constexpr odbc_key_table odbc_keys = build_odbc_key_table();
+static_assert(odbc_keys.start[odbc_longest_interpreted_key + 1] == std::size(odbc_keys.entries),
+              "an interpreted ODBC key is longer than odbc_longest_interpreted_key");
+
+constexpr odbc_key_rank classify_odbc_key(std::string_view k) noexcept {
+  if (k.size() > odbc_longest_interpreted_key) return {};
+  for (std::size_t i = odbc_keys.start[k.size()]; i < odbc_keys.start[k.size() + 1]; ++i)
+    if (iequals(k, odbc_keys.entries[i].name)) return odbc_keys.entries[i].kind;
   return {};
 }
 
@@ -467,8 +480,11 @@ result<odbc_view> parse_odbc(std::string&&) = delete;
   for (char c : key)
     if (!detail::is_alnum(c) && c != '_' && c != '.' && c != '-') return false;
   if (odbc_alias_rank(key) != 0 || setting_of(key) != setting::unknown) return true;
-  constexpr std::string_view odbc_only_keys[] = {"DSN", "FILEDSN", "vpc_endpoint_url"};
-  for (std::string_view k : odbc_only_keys)
+  // A key only the ODBC driver (or its driver manager) knows.
+  if (find_option(driver::odbc, key) && !find_option_ignoring_case(driver::jdbc, key) &&
+      !find_option_ignoring_case(driver::libpq, key))
+    return true;
+  for (std::string_view k : odbc_driver_manager_keys)
     if (detail::iequals(key, k)) return true;
   return text.find(';', equals) != std::string_view::npos;
 }
@@ -549,6 +565,9 @@ inline void resolve_odbc_fields(connection& c, const odbc_explicit_pairs& pairs)
 struct odbc_options {
   std::string_view driver = odbc_driver_2x;  // written as Driver=...; empty: no Driver key
   bool reveal_secrets = false;               // otherwise secret values are written as ***
+  // From another driver's form: what to do with a property the ODBC driver cannot carry
+  // (rsconn/translate.hpp). Within ODBC every key stays as written.
+  unknown_keys unknown = unknown_keys::refuse;
 };
 
 namespace detail {
@@ -603,42 +622,49 @@ struct odbc_extras {
   [[nodiscard]] const odbc_extra* end() const noexcept { return items + count; }
 };
 
-// The key a property is written under, or empty when it is not written (a setting ODBC has no
-// key for, or one written from the model's fields: host, port, database, driver).
-inline std::string_view odbc_key_of(const property& p, source_form from, const setting_spellings& spellings) noexcept {
-  std::string_view key = key_in_form(p.key, from, source_form::odbc);
-  if (key.empty()) return {};
-  if (driver_of(from) != driver::odbc && spellings.outranked(p)) return {};
-  // Read from ODBC, only the driver's own spellings are structural ("dbname" means nothing to it).
-  bool structural = from == source_form::odbc
-                        ? (odbc_alias_rank(key) != 0 && is_structural(setting_of(key))) || iequals(key, "Driver")
-                        : is_structural(setting_of(key));
-  return structural ? std::string_view{} : key;
+// How a property is written: under its own key from an ODBC string (but the host, port,
+// database and driver, which are written from the model's fields); translated from another
+// driver's form (rsconn/translate.hpp; TLS is written from its mode instead).
+inline property_translation odbc_property_of(const connection& c, const property& p, unknown_keys policy,
+                                             const setting_spellings& spellings) noexcept {
+  driver from = driver_of(c.form);
+  if (from != driver::odbc) return translate_property(p, from, driver::odbc, policy, spellings);
+  property_translation t;
+  t.key = p.key;
+  t.value = p.value;
+  option_match m = find_option(driver::odbc, p.key);
+  t.option = m.option;
+  // Only the driver's own spellings are structural ("dbname" means nothing to it).
+  if (m && is_structural(setting_of(m.option))) t.what = property_translation::verdict::skip;
+  return t;
 }
 
 // What the driver would derive from the written properties, and the explicit keys that make it
 // derive the model's fields.
-inline result<void> plan_odbc_extras(const connection& c, odbc_extras& extra) {
+inline result<void> plan_odbc_extras(const connection& c, odbc_extras& extra, unknown_keys policy) {
   setting_spellings spellings(c);
   explicit_settings given;
   bool iam = false;
   for (const property& p : c.properties) {
-    std::string_view key = odbc_key_of(p, c.form, spellings);
-    if (key.empty()) continue;
-    std::string_view written = value_in_form(p.key, p.value, c.form, source_form::odbc);
-    encoded_text value(written, text_encoding::plain);
-    if (iequals(key, "ClusterId")) given.cluster_id = value;
-    else if (iequals(key, "Region")) given.region = value;
-    else if (iequals(key, "Workgroup")) given.workgroup = value;
-    else if (iequals(key, "Serverless"))
-      given.is_serverless = encoded_text(iequals(written, "1") || iequals(written, "true") ? "true" : "false",
-                                         text_encoding::plain);
-    else if (iequals(key, "IAM")) iam = iequals(written, "1") || iequals(written, "true");
+    property_translation t = odbc_property_of(c, p, policy, spellings);
+    if (t.what != property_translation::verdict::write) continue;
+    option_ref o = find_option(driver::odbc, t.key).option;
+    encoded_text value(t.value, text_encoding::plain);
+    switch (setting_of(o)) {
+      case setting::cluster_id: given.cluster_id = value; break;
+      case setting::region: given.region = value; break;
+      case setting::workgroup: given.workgroup = value; break;
+      case setting::is_serverless:
+        given.is_serverless = encoded_text(reads_as_true(driver::odbc, *o, t.value) ? "true" : "false", text_encoding::plain);
+        break;
+      case setting::iam: iam = reads_as_true(driver::odbc, *o, t.value); break;
+      default: break;
+    }
   }
   if (c.iam != iam) {
     if (!c.iam)
       return fail(errc::unrepresentable_value, 0, "an IAM property says true while the connection does not use IAM");
-    extra.push_back({"IAM", "1"});
+    extra.push_back({name_of(setting::iam, driver::odbc), "1"});
   }
   host_parts host = c.first_host();
   effective_fields derived = resolve(host, given, c.iam);
@@ -646,15 +672,15 @@ inline result<void> plan_odbc_extras(const connection& c, odbc_extras& extra) {
     return want && (!have || have.raw() != *want);
   };
   if (differs(derived.cluster_id, c.cluster_id)) {
-    extra.push_back({"ClusterId", *c.cluster_id});
+    extra.push_back({name_of(setting::cluster_id, driver::odbc), *c.cluster_id});
     given.cluster_id = encoded_text(*c.cluster_id, text_encoding::plain);
   }
   if (differs(derived.region, c.region)) {
-    extra.push_back({"Region", *c.region});
+    extra.push_back({name_of(setting::region, driver::odbc), *c.region});
     given.region = encoded_text(*c.region, text_encoding::plain);
   }
   if (differs(derived.workgroup, c.workgroup)) {
-    extra.push_back({"Workgroup", *c.workgroup});
+    extra.push_back({name_of(setting::workgroup, driver::odbc), *c.workgroup});
     given.workgroup = encoded_text(*c.workgroup, text_encoding::plain);
   }
   if (differs(derived.account_id, c.account_id))
@@ -662,7 +688,7 @@ inline result<void> plan_odbc_extras(const connection& c, odbc_extras& extra) {
                 "the ODBC driver has no setting for a Serverless account id, and the host does not name this one");
   derived = resolve(host, given, c.iam);
   if (c.target == target_kind::serverless && derived.target != target_kind::serverless) {
-    extra.push_back({"Serverless", "1"});
+    extra.push_back({name_of(setting::is_serverless, driver::odbc), "1"});
     given.is_serverless = encoded_text("true", text_encoding::plain);
     derived = resolve(host, given, c.iam);
   }
@@ -685,7 +711,7 @@ inline result<void> plan_odbc_extras(const connection& c, odbc_extras& extra) {
   if (c.hosts.size() > 1)
     return fail(errc::unrepresentable_value, 0, "an ODBC connection string carries exactly one host");
   detail::odbc_extras extra;
-  if (auto planned = detail::plan_odbc_extras(c, extra); !planned) return tl::unexpected(planned.error());
+  if (auto planned = detail::plan_odbc_extras(c, extra, options.unknown); !planned) return tl::unexpected(planned.error());
   setting_spellings spellings(c);
 
   auto shown = [&options](std::string_view key, const property* p, std::string_view value) {
@@ -703,7 +729,7 @@ inline result<void> plan_odbc_extras(const connection& c, odbc_extras& extra) {
   if (!options.driver.empty()) {
     if (auto ok = check(options.driver, "the driver name cannot be written for the Redshift ODBC driver"); !ok)
       return tl::unexpected(ok.error());
-    estimate += bound("Driver", options.driver);
+    estimate += bound(name_of(setting::driver, driver::odbc), options.driver);
   }
   if (!c.hosts.empty()) {
     const address& a = c.hosts.front();
@@ -711,7 +737,7 @@ inline result<void> plan_odbc_extras(const connection& c, odbc_extras& extra) {
       return tl::unexpected(ok.error());
     if (a.port > static_cast<std::uint32_t>(INT_MAX))
       return fail(errc::invalid_port, 0, "the ODBC driver reads the port as an int; this one does not fit");
-    estimate += bound("Server", a.host) + 16;
+    estimate += bound(name_of(setting::host, driver::odbc), a.host) + bound(name_of(setting::port, driver::odbc), "") + 12;
   }
   if (c.database) {
     if (auto ok = check(*c.database,
@@ -719,23 +745,35 @@ inline result<void> plan_odbc_extras(const connection& c, odbc_extras& extra) {
                         "'{', which the Redshift ODBC driver cannot read back");
         !ok)
       return tl::unexpected(ok.error());
-    estimate += bound("Database", *c.database);
+    estimate += bound(name_of(setting::database, driver::odbc), *c.database);
   }
   for (const property& p : c.properties) {
-    std::string_view key = detail::odbc_key_of(p, c.form, spellings);
-    if (key.empty()) continue;
-    if (!detail::odbc_key_is_writable(key))
+    property_translation t = detail::odbc_property_of(c, p, options.unknown, spellings);
+    if (t.what == property_translation::verdict::refuse)
+      return fail(errc::unrepresentable_value, p.offset, t.reason);
+    if (t.what != property_translation::verdict::write) continue;
+    if (!detail::odbc_key_is_writable(t.key))
       return fail(errc::unrepresentable_value, p.offset,
                   "a property key is empty, holds '=' or a NUL byte, starts with ';' or has edge whitespace, which "
                   "an ODBC connection string cannot carry");
     // Checked even when redacted, so that both succeed alike.
-    if (auto ok = check(p.value,
+    if (auto ok = check(t.value,
                         "a property value has edge whitespace (the Redshift ODBC driver trims it, braces or not), a "
                         "NUL byte, or ends in '}' while holding ';' or starting with '{' (the driver reads such a "
                         "braced value as unclosed)");
         !ok)
       return fail(errc::unrepresentable_value, p.value_offset, ok.error().detail);
-    estimate += bound(key, shown(key, &p, value_in_form(p.key, p.value, c.form, source_form::odbc)));
+    estimate += bound(t.key, shown(t.key, &p, t.value));
+  }
+  // From another driver's form, TLS is written from the mode that driver uses.
+  tls_spelling tls{};
+  if (driver_of(c.form) != driver::odbc) {
+    tls_reading source = effective_tls(c);
+    if (source.refused)
+      return fail(errc::unrepresentable_value, source.offset,
+                  "the source's driver refuses its TLS settings, so there is no TLS mode to carry over");
+    tls = spell_tls(driver::odbc, source.mode, source.stated);
+    estimate += bound(tls.key, tls.value);
   }
   for (const detail::odbc_extra& e : extra) {
     if (auto ok = check(e.value, "an explicit ClusterId, Region or Workgroup cannot be written for the ODBC driver"); !ok)
@@ -751,17 +789,20 @@ inline result<void> plan_odbc_extras(const connection& c, odbc_extras& extra) {
     out += '=';
     detail::append_odbc_value(out, value, detail::odbc_style_of(value));
   };
-  if (!options.driver.empty()) write("Driver", options.driver);
+  if (!options.driver.empty()) write(name_of(setting::driver, driver::odbc), options.driver);
   if (!c.hosts.empty()) {
-    write("Server", c.hosts.front().host);
-    out += ";Port=";
+    write(name_of(setting::host, driver::odbc), c.hosts.front().host);
+    out += ';';
+    out += name_of(setting::port, driver::odbc);
+    out += '=';
     detail::append_decimal(out, c.hosts.front().port);
   }
-  if (c.database) write("Database", *c.database);
+  if (c.database) write(name_of(setting::database, driver::odbc), *c.database);
   for (const property& p : c.properties) {
-    std::string_view key = detail::odbc_key_of(p, c.form, spellings);
-    if (!key.empty()) write(key, shown(key, &p, value_in_form(p.key, p.value, c.form, source_form::odbc)));
+    property_translation t = detail::odbc_property_of(c, p, options.unknown, spellings);
+    if (t.what == property_translation::verdict::write) write(t.key, shown(t.key, &p, t.value));
   }
+  if (!tls.key.empty()) write(tls.key, tls.value);
   for (const detail::odbc_extra& e : extra) write(e.key, e.value);
   return out;
 }

@@ -251,17 +251,19 @@ TEST_CASE("properties of a JDBC URL arrive under their libpq keywords") {
     c.hosts.push_back({*hostile_host(), *rc::gen::inRange<std::uint32_t>(1, 65536)});
     c.database = *hostile_value();
     std::map<std::string, std::string> expected;
-    std::string sslmode, ssl_flag;
+    std::optional<std::string> ssl, sslmode;
+    bool refused = false;
     std::size_t count = *rc::gen::inRange<std::size_t>(0, 8);
     bool given_user = false, given_password = false;
     for (std::size_t i = 0; i < count; ++i) {
       std::string key = *rc::gen::element<std::string>("user", "UID", "password", "PWD", "ApplicationName",
                                                        "loginTimeout", "ssl", "sslmode", "SSLMode");
       std::string value =
-          key == "ssl" ? *rc::gen::element<std::string>("true", "false", "TRUE")
+          key == "ssl" ? *rc::gen::element<std::string>("true", "false", "TRUE", "1", "")
           : (key == "sslmode" || key == "SSLMode")
-              ? *rc::gen::element<std::string>("disable", "require", "verify-ca", "verify-full")
-              : *hostile_value();
+              ? *rc::gen::element<std::string>("require", "verify-ca", "verify-full", "VERIFY-FULL")
+          : key == "loginTimeout" ? *rc::gen::element<std::string>("5", "0", "30", "2.5", "abc")
+                                  : *hostile_value();
       c.properties.push_back({key, value});
       // The JDBC driver reads user before UID and password before PWD (docs/options/jdbc.md):
       // an alias counts only while its main spelling is absent; within one spelling the last wins.
@@ -271,19 +273,39 @@ TEST_CASE("properties of a JDBC URL arrive under their libpq keywords") {
       } else if (key == "password" || (key == "PWD" && !given_password)) {
         expected["password"] = value;
         given_password = given_password || key == "password";
-      } else if (key == "UID" || key == "PWD")
+      } else if (key == "UID" || key == "PWD") {
         continue;
-      else if (key == "ApplicationName")
+      } else if (key == "ApplicationName") {
         expected["application_name"] = value;
-      else if (key == "loginTimeout")
+      } else if (key == "loginTimeout") {
+        // A fraction libpq cannot read, and a value the JDBC driver ignores, are refused.
+        if (value == "2.5" || value == "abc") refused = true;
         expected["connect_timeout"] = value;
-      else if (key == "ssl")
-        ssl_flag = value == "false" ? "disable" : "require";
-      else
-        sslmode = value;
+      } else if (key == "ssl") {
+        ssl = value;
+      } else {
+        sslmode = value;  // sslmode and SSLMode are one key to the JDBC driver
+      }
     }
-    // sslmode beats ssl (as in pgjdbc); without either, require.
-    std::string mode = !sslmode.empty() ? sslmode : !ssl_flag.empty() ? ssl_flag : "require";
+    // The JDBC driver's TLS (docs/options/jdbc.md "TLS"): ssl other than true or empty is off,
+    // and sslmode with it is a conflict; sslmode takes only verify-ca and verify-full (any case);
+    // nothing said is verify-ca, which rsconn writes for libpq as require.
+    bool ssl_on = !ssl || ssl->empty() || *ssl == "true" || *ssl == "TRUE";
+    std::string mode = "require";
+    if (!ssl_on) {
+      if (sslmode) refused = true;
+      mode = "disable";
+    } else if (sslmode) {
+      if (*sslmode == "require") refused = true;
+      mode = *sslmode == "VERIFY-FULL" ? "verify-full" : *sslmode;
+    } else if (ssl) {
+      mode = "verify-ca";
+    }
+    if (refused) {
+      RC_ASSERT(!to_libpq(c, revealing()).has_value());
+      RC_ASSERT(!to_libpq_uri(c, revealing()).has_value());
+      return;
+    }
     for (bool uri : {false, true}) {
       auto written = uri ? to_libpq_uri(c, revealing()) : to_libpq(c, revealing());
       RC_ASSERT(written.has_value());

@@ -353,7 +353,11 @@ TEST_CASE("sslmode comes from the connection when it says") {
     return s.substr(s.rfind("sslmode=") + 8);
   };
   CHECK(mode_of("jdbc:redshift://h:5439/dev?ssl=false") == "disable");
-  CHECK(mode_of("jdbc:redshift://h:5439/dev?ssl=true") == "require");
+  // The JDBC driver's ssl=true is its default, verify-ca; any other ssl value turns TLS off.
+  CHECK(mode_of("jdbc:redshift://h:5439/dev?ssl=true") == "verify-ca");
+  CHECK(mode_of("jdbc:redshift://h:5439/dev?ssl=1") == "disable");
+  CHECK(mode_of("jdbc:redshift://h:5439/dev?sslfactory=com.amazon.redshift.ssl.NonValidatingFactory") == "require");
+  CHECK(mode_of("Driver={x};Server=h;Database=dev;SSLMode=allow") == "allow");
   CHECK(mode_of("jdbc:redshift://h:5439/dev?ssl=true&sslmode=verify-full") == "verify-full");
   CHECK(mode_of("host=h sslmode=prefer") == "prefer");
   CHECK(mode_of("host=h requiressl=1") == "require");

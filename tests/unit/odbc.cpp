@@ -34,10 +34,12 @@ error parse_error(std::string_view text) {
   return v.error();
 }
 
-std::string odbc(const connection& c, bool reveal = false, std::string_view driver = odbc_driver_2x) {
+std::string odbc(const connection& c, bool reveal = false, std::string_view driver = odbc_driver_2x,
+                 unknown_keys unknown = unknown_keys::refuse) {
   odbc_options o;
   o.reveal_secrets = reveal;
   o.driver = driver;
+  o.unknown = unknown;
   auto text = to_odbc(c, o);
   if (!text) INFO(text.error().message());
   REQUIRE(text.has_value());
@@ -462,12 +464,29 @@ TEST_CASE("to_odbc adds the keys the host does not imply") {
   CHECK(back.target == c->target);
 }
 
-TEST_CASE("properties from JDBC go under their ODBC names; settings ODBC lacks are left out") {
+TEST_CASE("properties from JDBC go under their ODBC names; TLS by its mode; unknown keys refused, kept or dropped") {
   auto c = parse_jdbc_connection(
       "jdbc:redshift://h:5440/db?user=u&password=p%3Bw&ssl=true&sslmode=verify-full&host=x&loginTimeout=5&custom=1");
   REQUIRE(c);
-  CHECK(odbc(*c, true, "") == "Server=x;Port=5440;Database=db;UID=u;PWD={p;w};SSLMode=verify-full;LoginTimeout=5;custom=1");
-  CHECK(odbc(*c, false, "") == "Server=x;Port=5440;Database=db;UID=u;PWD={***};SSLMode=verify-full;LoginTimeout=5;custom=1");
+  // custom is no JDBC option: rsconn cannot say what the ODBC driver would make of it.
+  auto refused = to_odbc(*c);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().code == errc::unrepresentable_value);
+  CHECK(refused.error().offset == c->properties.back().offset);  // at the key
+  CHECK(refused.error().detail.find("knows no option of this name") != std::string::npos);
+  CHECK(odbc(*c, true, "", unknown_keys::keep) ==
+        "Server=x;Port=5440;Database=db;UID=u;PWD={p;w};LoginTimeout=5;custom=1;SSLMode=verify-full");
+  CHECK(odbc(*c, false, "", unknown_keys::keep) ==
+        "Server=x;Port=5440;Database=db;UID=u;PWD={***};LoginTimeout=5;custom=1;SSLMode=verify-full");
+  CHECK(odbc(*c, true, "", unknown_keys::drop) == "Server=x;Port=5440;Database=db;UID=u;PWD={p;w};LoginTimeout=5;SSLMode=verify-full");
+  // An option the ODBC driver lacks (socketTimeout) is refused or dropped the same way.
+  auto lacking = parse_jdbc_connection("jdbc:redshift://h:5439/dev?socketTimeout=5");
+  REQUIRE(lacking);
+  auto no = to_odbc(*lacking);
+  REQUIRE_FALSE(no);
+  CHECK(no.error().detail.find("no counterpart of this option") != std::string::npos);
+  CHECK(no.error().offset == lacking->properties.front().offset);
+  CHECK(odbc(*lacking, true, "", unknown_keys::drop) == "Server=h;Port=5439;Database=dev");
 }
 
 TEST_CASE("JDBC-derived connections round-trip through ODBC") {
