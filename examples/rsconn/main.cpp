@@ -3,7 +3,8 @@
 //   rsconn parse [--json] [--show-secrets] INPUT          what a connection string says (JDBC,
 //                                                          ODBC, libpq keywords or URI, endpoint, host)
 //   rsconn check INPUT...                                  diagnostics; exit 1 if any is an error
-//   rsconn convert --to FORM [--driver NAME] [--hostaddr ADDR] [--drop-unknown] [--show-secrets] INPUT...
+//   rsconn convert --to FORM [--driver NAME] [--hostaddr ADDR] [--drop-unknown|--keep-unknown]
+//                  [--show-secrets] INPUT...               warnings (left out, TLS changed) on stderr
 //     FORM: jdbc jdbc-iam jdbc-iam-legacy odbc endpoint libpq libpq-uri rsql data-api
 //   rsconn build --workgroup W --account A --region R [--port P] [--database D] [--user U] --to FORM
 //   rsconn options [--form jdbc|odbc|python|libpq] [--json|--markdown] [NAME]
@@ -243,8 +244,23 @@ struct convert_options {
   std::string driver;    // ODBC Driver= (default: the 2.x driver's name)
   std::string hostaddr;  // libpq hostaddr=
   bool drop_unknown = false;
+  bool keep_unknown = false;
   bool show_secrets = false;
+  [[nodiscard]] rsconn::unknown_keys unknown() const noexcept {
+    return drop_unknown ? rsconn::unknown_keys::drop
+           : keep_unknown ? rsconn::unknown_keys::keep
+                          : rsconn::unknown_keys::refuse;
+  }
 };
+
+// The driver whose form a target is, for the conversion notes (none for endpoint, rsql and
+// data-api, which carry no driver options).
+std::optional<rsconn::driver> target_driver(const std::string& to) {
+  if (to == "jdbc" || to == "jdbc-iam" || to == "jdbc-iam-legacy") return rsconn::driver::jdbc;
+  if (to == "odbc") return rsconn::driver::odbc;
+  if (to == "libpq" || to == "libpq-uri") return rsconn::driver::libpq;
+  return std::nullopt;
+}
 
 // An argv form as one shell line; environment entries (RSPASSWORD) go first, as assignments.
 std::string command_line(const std::vector<std::pair<std::string, std::string>>& environment,
@@ -261,6 +277,7 @@ rsconn::result<std::string> convert_to(const rsconn::connection& c, const conver
     rsconn::odbc_options odbc;
     if (!options.driver.empty()) odbc.driver = options.driver;
     odbc.reveal_secrets = options.show_secrets;
+    odbc.unknown = options.unknown();
     return rsconn::to_odbc(c, odbc);
   }
   if (to == "libpq" || to == "libpq-uri") {
@@ -280,6 +297,7 @@ rsconn::result<std::string> convert_to(const rsconn::connection& c, const conver
     return rsconn::to_data_api(c).map([](const rsconn::data_api_command& command) { return command.command_line(); });
   rsconn::jdbc_options jdbc;
   jdbc.reveal_secrets = options.show_secrets;
+  jdbc.unknown = options.unknown();
   jdbc.style = to == "jdbc-iam"          ? rsconn::jdbc_style::iam
                : to == "jdbc-iam-legacy" ? rsconn::jdbc_style::legacy_iam
                                          : rsconn::jdbc_style::standard;
@@ -300,6 +318,11 @@ bool convert_one(const std::string& label, const std::string& input, const conve
               << rsconn::to_string(converted.error().code) << ")\n";
     return false;
   }
+  // What the conversion left out or changed, after the result so that stdout stays one line.
+  if (std::optional<rsconn::driver> to = target_driver(options.to))
+    for (const rsconn::diagnostic& d : rsconn::conversion_notes(*parsed, *to, options.unknown()))
+      std::cerr << label << ": " << rsconn::to_string(d.severity) << ": " << d.message << " ["
+                << rsconn::to_string(d.code) << " at byte " << d.offset << "]\n";
   std::cout << *converted << "\n";
   return true;
 }
@@ -401,7 +424,12 @@ int main(int argc, char** argv) {
   convert->add_option("--to", conversion.to, "The form to write")->required()->check(CLI::IsMember(target_forms()));
   convert->add_option("--driver", conversion.driver, "The ODBC driver name to write (odbc)");
   convert->add_option("--hostaddr", conversion.hostaddr, "Connect to this address, keeping the host name (libpq)");
-  convert->add_flag("--drop-unknown", conversion.drop_unknown, "Leave out properties the target has no key for (libpq)");
+  CLI::Option* drop_unknown = convert->add_flag(
+      "--drop-unknown", conversion.drop_unknown,
+      "Leave out properties the target driver cannot carry (each listed as a warning on stderr)");
+  convert->add_flag("--keep-unknown", conversion.keep_unknown,
+                    "Write properties the target driver would not know through as written (JDBC, ODBC)")
+      ->excludes(drop_unknown);
   convert->add_flag("--show-secrets", conversion.show_secrets, "Write passwords and tokens instead of ***");
   convert->add_option("--from", input_form, "Read every input as this form instead of detecting it")
       ->check(CLI::IsMember(source_form_names()));

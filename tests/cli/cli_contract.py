@@ -555,7 +555,13 @@ def test_convert():
             what = "convert --to %s%s" % (form, " --show-secrets" if reveal else "")
             run = rsconn("convert", "--to", form, *flags, SOURCE)
             check_equal(run.code, 0, what + ": exit code", run)
-            check_equal(run.err, "", what + ": nothing on stderr", run)
+            if form in ("libpq", "libpq-uri"):
+                # The JDBC driver checks the certificate by default (verify-ca); rsconn's libpq
+                # string says require, and says so: one warning line on stderr.
+                check(run.err.startswith("input 1: warning: ") and run.err.endswith("[tls_weakened at byte 0]\n")
+                      and run.err.count("\n") == 1, what + ": the TLS warning on stderr", run)
+            else:
+                check_equal(run.err, "", what + ": nothing on stderr", run)
             lines = run.out.split("\n")
             if not check(len(lines) == 2 and lines[1] == "" and lines[0], what + ": one line", run):
                 continue
@@ -642,6 +648,39 @@ def test_convert():
             check_equal(again["hosts"], source["hosts"], "convert --to %s --hostaddr: host name kept" % form)
     run = rsconn("convert", "--to", "libpq", "--drop-unknown", SOURCE + "&ApplicationName=app")
     check_equal(run.code, 0, "convert --to libpq --drop-unknown: exit code", run)
+
+    # Into another driver's form: names, values and plugins translated; what the target cannot
+    # carry refused (exit 1) unless --drop-unknown (left out, a warning each) or --keep-unknown
+    # (written through); both together are a usage error.
+    okta = ("jdbc:redshift:iam://examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com:5439/dev?"
+            "plugin_name=com.amazon.redshift.plugin.OktaCredentialsProvider&tcpKeepAlive=yes&loginTimeout=30")
+    run = rsconn("convert", "--to", "odbc", "--driver", "", okta)
+    check_equal(run.code, 0, "convert --to odbc of an Okta URL: exit code", run)
+    check("plugin_name=Okta;" in run.out and "KeepAlive=0" in run.out and "LoginTimeout=30" in run.out,
+          "convert --to odbc: plugin short name, keepalive by the JDBC driver's reading, timeout", run)
+    unknown = SOURCE + "&tcpKeepAlivex=1&socketTimeout=5"
+    run = rsconn("convert", "--to", "odbc", unknown)
+    check_equal((run.code, run.out), (1, ""), "convert --to odbc of unknown keys: refused", run)
+    check("unrepresentable_value" in run.err, "convert --to odbc of unknown keys: the reason on stderr", run)
+    run = rsconn("convert", "--to", "odbc", "--drop-unknown", unknown)
+    check_equal(run.code, 0, "convert --to odbc --drop-unknown: exit code", run)
+    check("tcpKeepAlivex" not in run.out and "socketTimeout" not in run.out, "--drop-unknown leaves both out", run)
+    check(run.err.count("[option_dropped at byte") == 2 and "tcpKeepAlivex" in run.err and "socketTimeout" in run.err,
+          "--drop-unknown lists each left-out key on stderr", run)
+    run = rsconn("convert", "--to", "odbc", "--keep-unknown", unknown)
+    check_equal(run.code, 0, "convert --to odbc --keep-unknown: exit code", run)
+    check("tcpKeepAlivex=1" in run.out and "socketTimeout=5" in run.out, "--keep-unknown writes them through", run)
+    run = rsconn("convert", "--to", "odbc", "--keep-unknown", "--drop-unknown", unknown)
+    check_equal((run.code, run.out), (2, ""), "--keep-unknown with --drop-unknown: usage error", run)
+    run = rsconn("convert", "--to", "jdbc", SOURCE + "&custom=1")
+    check_equal(run.code, 0, "convert JDBC to JDBC keeps unknown keys: exit code", run)
+    check("custom=1" in run.out, "convert JDBC to JDBC keeps unknown keys as written", run)
+    run = rsconn("convert", "--to", "jdbc", "Driver={x};Server=h;Database=dev;SSLMode=prefer")
+    check_equal(run.code, 0, "convert ODBC SSLMode=prefer to JDBC: exit code", run)
+    check("sslfactory=com.amazon.redshift.ssl.NonValidatingFactory" in run.out.lower() or
+          "SSLFactory=com.amazon.redshift.ssl.NonValidatingFactory" in run.out,
+          "ODBC prefer becomes the JDBC driver's no-verification factory", run)
+    check("[tls_changed at byte" in run.err, "ODBC prefer to JDBC: the TLS change on stderr", run)
 
     # Conversions that cannot be written: exit 1, the reason on stderr, nothing on stdout.
     legacy = "jdbc:redshift:iam://redshift-serverless-default:us-east-1/dev?password=hunter2"
