@@ -29,6 +29,9 @@ namespace rsconn {
 
 // The environment variable RSQL reads the password from.
 inline constexpr std::string_view rsql_password_variable = "RSPASSWORD";
+// The property a DSN read from -D is kept under: the ODBC driver's name for the data source,
+// which is what the name means to RSQL (it opens the DSN through unixODBC).
+inline constexpr std::string_view rsql_dsn_key = (*option_by_id("dsn")).name(driver::odbc);
 
 struct rsql_options {
   // Otherwise the RSPASSWORD value is *** (a caller that runs rsql asks for the secret).
@@ -57,7 +60,7 @@ struct rsql_command {
 [[nodiscard]] inline result<rsql_command> to_rsql(const connection& c, const rsql_options& options = {}) {
   rsql_command out;
   out.argv.emplace_back(options.program);
-  const property* dsn_property = c.find("DSN");
+  const property* dsn_property = c.find(rsql_dsn_key);
   std::string_view dsn = !options.dsn.empty() ? options.dsn
                          : dsn_property       ? std::string_view(dsn_property->value)
                                               : std::string_view{};
@@ -177,16 +180,16 @@ struct rsql_command {
         port_at = at;
         break;
       }
-      case 'U': c.properties.push_back({"user", std::string(value), at, at, false}); break;
+      case 'U': c.properties.push_back({std::string(detail::libpq_user_name), std::string(value), at, at, false}); break;
       case 'd':
         c.database = std::string(value);
         c.database_offset = at;
         break;
-      default: c.properties.push_back({"DSN", std::string(value), at, at, false}); break;
+      default: c.properties.push_back({std::string(rsql_dsn_key), std::string(value), at, at, false}); break;
     }
   }
-  if (has_password) c.properties.push_back({"password", std::string(rspassword), 0, 0, false});
-  if (host_given || !c.find("DSN"))
+  if (has_password) c.properties.push_back({std::string(detail::libpq_password_name), std::string(rspassword), 0, 0, false});
+  if (host_given || !c.find(rsql_dsn_key))
     c.hosts.push_back({detail::model_host(host), port_number, host_at, port_at});
   host_parts parts = c.first_host();
   effective_fields eff = resolve(parts, explicit_settings{}, false);

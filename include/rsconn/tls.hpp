@@ -101,9 +101,9 @@ inline tls_reading jdbc_tls(const connection& c, const setting_spellings& spelli
   } else if (mode) {
     out.stated = true;
     out.offset = mode->offset;
-    if (trusting) out.refused = true;  // "Conflict ... sslmode and sslfactory"
-    else if (iequals(mode->value, "verify-full")) out.mode = tls_mode::verify_full;
-    else if (iequals(mode->value, "verify-ca")) out.mode = tls_mode::verify_ca;
+    // A trusting factory beside sslmode: "Conflict ... sslmode and sslfactory".
+    if (!trusting && iequals(mode->value, "verify-full")) out.mode = tls_mode::verify_full;
+    else if (!trusting && iequals(mode->value, "verify-ca")) out.mode = tls_mode::verify_ca;
     else out.refused = true;
   } else if (trusting) {
     out = {tls_mode::require, true, false, false, factory->offset};

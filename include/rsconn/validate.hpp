@@ -279,13 +279,21 @@ inline void check_properties(diagnostics_builder& d, const connection& c) {
       setting which = setting_of(p.key);
       if (which == setting::user || which == setting::db_user) check_user_name(d, p, which);
     }
-    if (last == &p && iequals(p.key, "iamduration")) {
+    if (last == &p && c.option_of(p).id() == "iam_duration") {
       auto seconds = port::parse(p.value);  // digits only; 1..65535 covers the 900..3600 test
       if (!seconds || seconds->number() < 900 || seconds->number() > 3600)
         d.add(severity::warning, errc::iam_duration_out_of_range, p.value_offset,
               "IAMDuration " + in_quotes(p.value) + " is outside 900-3600 seconds, the range AWS issues credentials for");
     }
   }
+}
+
+// The last property of `c` whose key names catalogue option `id` in `c`'s driver, or nullptr.
+inline const property* given_option(const connection& c, std::string_view id) noexcept {
+  driver drv = driver_of(c.form);
+  for (auto it = c.properties.rbegin(); it != c.properties.rend(); ++it)
+    if (find_option(drv, it->key).option.id() == id) return &*it;
+  return nullptr;
 }
 
 // The written name of a catalogue option in a driver (for messages).
@@ -360,11 +368,7 @@ inline void check_options(diagnostics_builder& d, const connection& c) {
 
   // The IAM option sets the JDBC driver refuses when it connects (docs/options/jdbc.md).
   if (drv != driver::jdbc || !c.iam) return;
-  auto given = [&](std::string_view id) -> const property* {
-    for (auto it = c.properties.rbegin(); it != c.properties.rend(); ++it)
-      if (find_option(drv, it->key).option.id() == id) return &*it;
-    return nullptr;
-  };
+  auto given = [&](std::string_view id) { return given_option(c, id); };
   const property* plugin = given("plugin_name");
   const property* profile = given("profile");
   const property* access_key = given("access_key_id");
@@ -396,18 +400,20 @@ inline void check_options(diagnostics_builder& d, const connection& c) {
             "database credentials, not this password");
 }
 
-// The key that names the Serverless workgroup in the connection's form.
+// The key that names the Serverless workgroup in the connection's form (the JDBC name for the
+// forms that have none: libpq's connections get a workgroup from their host only).
 inline std::string_view workgroup_key(const connection& c) noexcept {
-  return c.form == source_form::odbc ? "Workgroup" : "serverlessWorkGroup";
+  return (*option_by_id("workgroup")).name(c.form == source_form::odbc ? driver::odbc : driver::jdbc);
 }
 
 // How many bytes of a value the Redshift ODBC driver keeps (SPEC §4), or 0 for no known limit.
 inline std::size_t odbc_value_limit(std::string_view key) noexcept {
-  if (iequals(key, "ClusterId")) return 255;
-  if (iequals(key, "DbGroups")) return 1023;
+  std::string_view id = find_option(driver::odbc, key).option.id();
+  if (id == "cluster_id") return 255;
+  if (id == "db_groups") return 1023;
   if (odbc_alias_rank(key) != 0) return 1024;  // host, port, database, user, password
-  for (std::string_view k : {"DSN", "Driver", "Region", "Workgroup"})
-    if (iequals(key, k)) return 1024;
+  for (std::string_view kept : {"dsn", "driver", "region", "workgroup"})
+    if (id == kept) return 1024;
   return 0;
 }
 
@@ -469,20 +475,25 @@ inline std::size_t property_offset(const connection& c, std::string_view key) {
   const property* p = c.find(key);
   return p ? p->value_offset : 0;
 }
+// Where the value of the last property naming catalogue option `id` in `c`'s driver stands.
+inline std::size_t option_offset(const connection& c, std::string_view id) {
+  const property* p = given_option(c, id);
+  return p ? p->value_offset : 0;
+}
 
 // Where the JDBC cluster-id form (jdbc:redshift:iam://CLUSTER:REGION) wrote its two parts,
 // unless a property overrode them.
 inline std::size_t cluster_part_offset(const connection& c) {
-  if (c.find("clusterid")) return property_offset(c, "clusterid");
+  if (given_option(c, "cluster_id")) return option_offset(c, "cluster_id");
   return c.form == source_form::jdbc ? std::string_view("jdbc:redshift:iam://").size() : 0;
 }
 inline std::size_t region_part_offset(const connection& c) {
-  if (c.find("region")) return property_offset(c, "region");
+  if (given_option(c, "region")) return option_offset(c, "region");
   if (c.form != source_form::jdbc || !c.cluster_id) return 0;
   constexpr std::size_t cluster_part = std::string_view("jdbc:redshift:iam://").size();
   // A ClusterID property replaced the URL's CLUSTER, whose length is then unknown: point at
   // the cluster-id form's start rather than past the end of the input.
-  if (c.find("clusterid")) return cluster_part;
+  if (given_option(c, "cluster_id")) return cluster_part;
   return cluster_part + c.cluster_id->size() + 1;
 }
 
@@ -511,13 +522,13 @@ inline std::size_t region_part_offset(const connection& c) {
                 detail::in_quotes(host.workgroup) + " named by the host");
   }
   if (c.account_id && (host.account.empty() || *c.account_id != host.account)) {
-    std::size_t at = detail::property_offset(c, "serverlessacctid");
+    std::size_t at = detail::option_offset(c, "account_id");
     if (auto acct = account_id::make(*c.account_id); !acct)
       d.add(severity::error, errc::invalid_account_id, at + acct.error().offset,
             "account " + detail::in_quotes(*c.account_id) + " is not a 12-digit AWS account ID");
   }
   if (c.region && (host.region.empty() || *c.region != host.region)) {
-    std::size_t at = c.hosts.empty() ? detail::region_part_offset(c) : detail::property_offset(c, "region");
+    std::size_t at = c.hosts.empty() ? detail::region_part_offset(c) : detail::option_offset(c, "region");
     detail::check_region(d, *c.region, at, host.is_redshift() ? &host : nullptr, c.target == target_kind::serverless);
     if (!host.region.empty())
       d.add(severity::warning, errc::conflicting_property, at,
@@ -525,7 +536,7 @@ inline std::size_t region_part_offset(const connection& c) {
                 " named by the host");
   }
   if (c.cluster_id && !c.legacy_iam && (host.cluster.empty() || *c.cluster_id != host.cluster)) {
-    std::size_t at = c.hosts.empty() ? detail::cluster_part_offset(c) : detail::property_offset(c, "clusterid");
+    std::size_t at = c.hosts.empty() ? detail::cluster_part_offset(c) : detail::option_offset(c, "cluster_id");
     if (auto id = cluster_id::make(*c.cluster_id); !id)
       d.add(severity::error, errc::invalid_cluster_id, at + id.error().offset,
             "cluster identifier " + detail::in_quotes(*c.cluster_id) +
@@ -535,8 +546,8 @@ inline std::size_t region_part_offset(const connection& c) {
   if (c.workgroup && !c.legacy_iam && c.target == target_kind::serverless && !host.is_redshift() &&
       c.iam) {
     bool odbc = c.form == source_form::odbc;
-    const property* flag = c.find(odbc ? "Serverless" : "isserverless");
-    bool flagged = flag && (detail::iequals(flag->value, "true") || (odbc && flag->value == "1"));
+    const property* flag = detail::given_option(c, "is_serverless");
+    bool flagged = flag && reads_as_true(driver_of(c.form), *c.option_of(*flag), flag->value);
     if (!flagged)
       d.add(severity::warning, errc::conflicting_property, detail::property_offset(c, detail::workgroup_key(c)),
             odbc ? "with a custom host the ODBC driver uses Workgroup only when Serverless=1; add it"
