@@ -304,6 +304,30 @@ rsconn::result<std::string> convert_to(const rsconn::connection& c, const conver
   return rsconn::to_jdbc(c, jdbc);
 }
 
+// The property a writer refused (errc::unrepresentable_value at its key's offset), or null.
+const rsconn::property* refused_property_of(const rsconn::connection& c, const rsconn::error& e) {
+  if (e.code != rsconn::errc::unrepresentable_value) return nullptr;
+  for (std::size_t i = 0; i < c.properties.size(); ++i)
+    if (c.properties[i].offset == e.offset && !c.properties[i].key.empty()) return &c.properties[i];
+  return nullptr;
+}
+
+// "KEY (option ID): " for the property a writer refused (rsconn::property_label).
+std::string refused_property(const rsconn::connection& c, const rsconn::error& e) {
+  const rsconn::property* p = refused_property_of(c, e);
+  if (!p) return {};
+  bool follows_secret = p != c.properties.data() && (p - 1)->secret();
+  return rsconn::property_label(*p, c.option_of(*p), follows_secret) + ": ";
+}
+
+// How --drop-unknown and --keep-unknown would have written a refused property.
+std::string unknown_keys_hint(const rsconn::connection& c, const rsconn::error& e, const std::string& to) {
+  std::optional<rsconn::driver> target = target_driver(to);
+  if (!refused_property_of(c, e) || !target) return {};
+  if (*target == rsconn::driver::libpq) return "; --drop-unknown leaves it out";
+  return "; --drop-unknown leaves it out, --keep-unknown writes it as written";
+}
+
 // Converts one input; prints the result or the reason. Returns whether it worked.
 bool convert_one(const std::string& label, const std::string& input, const convert_options& options) {
   auto parsed = parse_input(input);
@@ -314,8 +338,10 @@ bool convert_one(const std::string& label, const std::string& input, const conve
   }
   auto converted = convert_to(*parsed, options);
   if (!converted) {
-    std::cerr << label << ": cannot write it as " << options.to << ": " << converted.error().message() << " ("
-              << rsconn::to_string(converted.error().code) << ")\n";
+    const rsconn::error& e = converted.error();
+    std::cerr << label << ": cannot write it as " << options.to << ": " << refused_property(*parsed, e)
+              << e.message() << " (" << rsconn::to_string(e.code) << " at byte " << e.offset << ")"
+              << unknown_keys_hint(*parsed, e, options.to) << "\n";
     return false;
   }
   // What the conversion left out or changed, after the result so that stdout stays one line.

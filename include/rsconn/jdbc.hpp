@@ -989,7 +989,7 @@ inline void append_missing_jdbc_arguments(const connection& c, bool cluster_form
       value = t.value;
     }
     if (!detail::is_utf8(p.value))  // checked even when redacted, so that both succeed alike
-      return fail(errc::unrepresentable_value, 0, "a property value is not valid UTF-8, which a JDBC URL cannot carry");
+      return fail(errc::unrepresentable_value, p.offset, "a property value is not valid UTF-8, which a JDBC URL cannot carry");
     if (!write_property(key, value))
       return fail(errc::unrepresentable_value, 0, "a property key holds '=', ';', '&' or a line break, which a JDBC URL cannot carry");
   }

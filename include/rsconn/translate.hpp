@@ -183,26 +183,37 @@ constexpr property_translation translate_value(const option_info& o, std::string
     }
     return t;
   };
-  if (!m) return cannot("the source's driver knows no option of this name, so what the target driver would make of it is unknown (unknown_keys::keep, the CLI's --keep-unknown, writes it through; unknown_keys::drop, --drop-unknown, leaves it out)");
+  // The reasons leave the remedy to the caller (the CLI names --drop-unknown and --keep-unknown).
+  if (!m) return cannot("the source's driver knows no option of this name, so what the target driver would make of it is unknown");
   const option_info& o = *m.option;
   setting s = setting_of(m.option);
   if (is_structural(s) || spellings.outranked(p) || is_tls_mode_option(from, m.option, p.value)) {
     t.what = verdict::skip;
     return t;
   }
-  if (!o.in_driver(to)) return cannot("the target driver has no counterpart of this option (unknown_keys::drop, the CLI's --drop-unknown, leaves it out)");
+  if (!o.in_driver(to)) return cannot("the target driver has no counterpart of this option");
   property_translation v = detail::translate_value(o, p.value, from, to);
   v.option = m.option;
   if (v.what == verdict::refuse) return cannot(v.reason);
   return v;
 }
 
-// The sentence for a property the target cannot carry: "<key> (option <id>, for <target>): <reason>".
-[[nodiscard]] inline std::string translation_message(const property& p, const property_translation& t, driver to) {
+// How a message names property `p`: "<key> (option <id>)", or "<key>" for a key the driver
+// does not know. Such a key right after a secret is not quoted (`follows_secret`): a secret
+// holding an unencoded separator (password=a&b) makes its rest a key, and naming it would print
+// part of the secret (validate() does the same).
+[[nodiscard]] inline std::string property_label(const property& p, option_ref o, bool follows_secret = false) {
+  if (!o && follows_secret) return "an unknown option that follows a secret (not quoted: it may be the rest of the secret)";
   std::string out(p.key);
-  out.append(" (");
-  if (t.option) out.append("option ").append((*t.option).id).append(", ");
-  out.append("for ").append(driver_title(to)).append("): ").append(t.reason);
+  if (o) out.append(" (option ").append((*o).id).append(")");
+  return out;
+}
+
+// The sentence for a property the target cannot carry: "<label>, for <target>: <reason>".
+[[nodiscard]] inline std::string translation_message(const property& p, const property_translation& t, driver to,
+                                                     bool follows_secret = false) {
+  std::string out = property_label(p, t.option, follows_secret);
+  out.append(", for ").append(driver_title(to)).append(": ").append(t.reason);
   return out;
 }
 
@@ -225,10 +236,14 @@ constexpr property_translation translate_value(const option_info& o, std::string
   driver from = driver_of(c.form);
   if (from == to) return notes;
   setting_spellings spellings(c);
+  bool after_secret = false;
   for (const property& p : c.properties) {
+    bool follows_secret = after_secret;
+    after_secret = p.secret();
     property_translation t = translate_property(p, from, to, policy, spellings);
     if (t.what == property_translation::verdict::drop)
-      notes.push_back({severity::warning, errc::option_dropped, p.offset, "left out " + translation_message(p, t, to)});
+      notes.push_back({severity::warning, errc::option_dropped, p.offset,
+                       "left out " + translation_message(p, t, to, follows_secret)});
   }
   tls_reading source = effective_tls(c);
   if (source.refused) return notes;

@@ -658,10 +658,18 @@ def test_convert():
     check_equal(run.code, 0, "convert --to odbc of an Okta URL: exit code", run)
     check("plugin_name=Okta;" in run.out and "KeepAlive=0" in run.out and "LoginTimeout=30" in run.out,
           "convert --to odbc: plugin short name, keepalive by the JDBC driver's reading, timeout", run)
-    unknown = SOURCE + "&tcpKeepAlivex=1&socketTimeout=5"
+    unknown = SOURCE + "&socketTimeout=5&tcpKeepAlivex=1"
     run = rsconn("convert", "--to", "odbc", unknown)
     check_equal((run.code, run.out), (1, ""), "convert --to odbc of unknown keys: refused", run)
-    check("unrepresentable_value" in run.err, "convert --to odbc of unknown keys: the reason on stderr", run)
+    check("socketTimeout (option socket_timeout): " in run.err and "(unrepresentable_value at byte " in run.err
+          and "--drop-unknown" in run.err, "convert --to odbc of unknown keys: the key, reason and remedy on stderr", run)
+    # An unknown key right after a password may be the rest of it (an unencoded '&'): never quoted.
+    run = rsconn("convert", "--to", "odbc", "--drop-unknown", SOURCE + "&tcpKeepAlivex=1")
+    check(run.code == 0 and "tcpKeepAlivex" not in run.err and "follows a secret" in run.err,
+          "convert --drop-unknown: an unknown key after a secret is not quoted", run)
+    run = rsconn("convert", "--to", "odbc", SOURCE + "&tcpKeepAlivex=1")
+    check(run.code == 1 and "tcpKeepAlivex" not in run.err and "follows a secret" in run.err,
+          "convert: a refused unknown key after a secret is not quoted", run)
     run = rsconn("convert", "--to", "odbc", "--drop-unknown", unknown)
     check_equal(run.code, 0, "convert --to odbc --drop-unknown: exit code", run)
     check("tcpKeepAlivex" not in run.out and "socketTimeout" not in run.out, "--drop-unknown leaves both out", run)

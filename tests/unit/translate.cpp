@@ -137,7 +137,7 @@ TEST_CASE("unknown keys and options the target lacks follow the policy") {
   CHECK(translate(c, "serverlessAcctId", driver::odbc).option.id() == "account_id");
   const property* p = c.find("serverlessAcctId");
   std::string message = translation_message(*p, translate(c, "serverlessAcctId", driver::odbc), driver::odbc);
-  CHECK(message.rfind("serverlessAcctId (option account_id, for the ODBC driver): ", 0) == 0);
+  CHECK(message.rfind("serverlessAcctId (option account_id), for the ODBC driver: ", 0) == 0);
 }
 
 TEST_CASE("conversion notes: dropped options and TLS weakened or changed") {
@@ -147,6 +147,12 @@ TEST_CASE("conversion notes: dropped options and TLS weakened or changed") {
   CHECK(notes[0].code == errc::option_dropped);
   CHECK(notes[0].severity == severity::warning);
   CHECK(notes[0].offset == c.find("tcpKeepAlivex")->offset);
+  // An unknown key right after a secret may be the rest of it (password=a&b): not quoted.
+  connection split = jdbc("password=ab&cd=1");
+  notes = conversion_notes(split, driver::odbc, unknown_keys::drop);
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0].message.find("cd") == std::string::npos);
+  CHECK(notes[0].message.find("follows a secret") != std::string::npos);
   // Same driver: nothing changes.
   CHECK(conversion_notes(c, driver::jdbc, unknown_keys::drop).empty());
   // verify-full to libpq stays verify-full; the JDBC default verify-ca becomes require.
