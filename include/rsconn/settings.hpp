@@ -5,10 +5,9 @@
 // database, the ODBC driver) and the ones that steer IAM, TLS and conversion. Every name comes
 // from the catalogue; this header only says which option each setting is.
 //
-// Converting between forms goes through here: a property's key is looked up (ASCII
-// case-insensitively, aliases included, in the JDBC, ODBC and libpq columns) and written with
-// the target form's name. Keys of other options are carried over as written, as are unknown
-// ones, where the target form allows them (see docs/options/).
+// Converting between forms translates every property by its option (rsconn/translate.hpp);
+// this header says which spelling of a setting the source driver goes by when several are
+// given (setting_spellings), so that the target is written only what the source driver read.
 #pragma once
 
 #include <cstddef>
@@ -16,7 +15,6 @@
 #include <string_view>
 
 #include "rsconn/connection.hpp"
-#include "rsconn/option_values.hpp"
 #include "rsconn/options.hpp"
 
 namespace rsconn {
@@ -130,36 +128,6 @@ inline constexpr driver string_drivers[] = {driver::jdbc, driver::odbc, driver::
       s != setting::password)
     return 0;
   return static_cast<int>(detail::bar_list((*m.option).odbc.names).size() - m.rank);
-}
-
-// The name `form` uses for a property written as `key` in a connection read from `from`:
-// unchanged when both forms are the same driver's; for a setting, the target's name (empty when
-// the target has none); any other key as written.
-[[nodiscard]] constexpr std::string_view key_in_form(std::string_view key, source_form from,
-                                                     source_form form) noexcept {
-  driver target = driver_of(form);
-  if (driver_of(from) == target) return key;
-  setting s = setting_of(key);
-  return s == setting::unknown ? key : (*option_of(s)).name(target);
-}
-
-// The value `form` is to be given for a property written as key=value in a connection read from
-// `from`: a boolean setting in the target driver's spelling of what the source driver reads
-// ("1" from ODBC is "true" to JDBC, where "1" would mean false; JDBC's "TRUE" is ODBC's "1");
-// anything else as written. Static text or `value` itself: nothing is allocated.
-[[nodiscard]] constexpr std::string_view value_in_form(std::string_view key, std::string_view value, source_form from,
-                                                       source_form form) noexcept {
-  driver source = driver_of(from);
-  driver target = driver_of(form);
-  if (source == target) return value;
-  // Only a key the source driver itself reads: ODBC's Serverless=1 in a JDBC URL means nothing
-  // to the JDBC driver, and rewriting it by JDBC's reading would turn what the user meant off.
-  option_ref o = find_option(source, key).option;
-  if (!o || setting_of(o) == setting::unknown || (*o).type != option_type::boolean || !(*o).in_driver(target))
-    return value;
-  bool on = reads_as_true(source, *o, value);
-  if (target == driver::jdbc) return on ? "true" : "false";
-  return on ? "1" : "0";
 }
 
 // Which spelling of each setting the connection's own driver goes by when several are given:

@@ -1,5 +1,5 @@
 // settings.hpp: the setting table (every name of every setting in every form, aliases, case),
-// setting_of, find_setting, is_structural, odbc_alias_rank, key_in_form, find_setting_property.
+// setting_of, find_setting, is_structural, odbc_alias_rank, find_setting_property, setting_spellings.
 #include <catch2/catch_test_macros.hpp>
 
 #include <set>
@@ -51,9 +51,6 @@ static_assert(is_structural(setting::driver));
 static_assert(!is_structural(setting::user));
 static_assert(odbc_alias_rank("Servername") == 4);
 static_assert(odbc_alias_rank("ClusterId") == 0);
-static_assert(key_in_form("UID", source_form::odbc, source_form::jdbc) == "user");
-static_assert(key_in_form("isServerless", source_form::jdbc, source_form::odbc) == "Serverless");
-static_assert(key_in_form("whatever", source_form::jdbc, source_form::odbc) == "whatever");
 
 // --- Settings are catalogue options ------------------------------------------------------------
 
@@ -284,95 +281,6 @@ TEST_CASE("odbc_alias_rank ranks exactly the spellings of host, port, database, 
   }
 }
 
-// --- key_in_form ----------------------------------------------------------------------------------
-
-TEST_CASE("key_in_form: unchanged within a form family") {
-  CHECK(key_in_form("UID", source_form::odbc, source_form::odbc) == "UID");
-  CHECK(key_in_form("uSeR", source_form::jdbc, source_form::jdbc) == "uSeR");
-  // endpoint and host strings carry JDBC-style properties; libpq_uri is libpq.
-  CHECK(key_in_form("User", source_form::endpoint, source_form::jdbc) == "User");
-  CHECK(key_in_form("User", source_form::host, source_form::jdbc) == "User");
-  CHECK(key_in_form("User", source_form::jdbc, source_form::endpoint) == "User");
-  CHECK(key_in_form("sslmode", source_form::libpq_uri, source_form::libpq_keywords) == "sslmode");
-  CHECK(key_in_form("sslmode", source_form::libpq_keywords, source_form::libpq_uri) == "sslmode");
-  // Even a key the target form would write otherwise.
-  CHECK(key_in_form("pwd", source_form::jdbc, source_form::jdbc) == "pwd");
-}
-
-TEST_CASE("key_in_form: a known setting gets the target form's name") {
-  // ODBC -> JDBC
-  CHECK(key_in_form("UID", source_form::odbc, source_form::jdbc) == "user");
-  CHECK(key_in_form("LogonID", source_form::odbc, source_form::jdbc) == "user");
-  CHECK(key_in_form("User", source_form::odbc, source_form::jdbc) == "user");
-  CHECK(key_in_form("PWD", source_form::odbc, source_form::jdbc) == "password");
-  CHECK(key_in_form("Servername", source_form::odbc, source_form::jdbc) == "host");
-  CHECK(key_in_form("PortNumber", source_form::odbc, source_form::jdbc) == "port");
-  CHECK(key_in_form("DB", source_form::odbc, source_form::jdbc) == "dbname");
-  CHECK(key_in_form("Serverless", source_form::odbc, source_form::jdbc) == "isServerless");
-  CHECK(key_in_form("Workgroup", source_form::odbc, source_form::jdbc) == "serverlessWorkGroup");
-  CHECK(key_in_form("IAM", source_form::odbc, source_form::jdbc) == "iamauth");
-  CHECK(key_in_form("group_federation", source_form::odbc, source_form::jdbc) == "groupFederation");
-  // JDBC -> ODBC
-  CHECK(key_in_form("user", source_form::jdbc, source_form::odbc) == "UID");
-  CHECK(key_in_form("uid", source_form::jdbc, source_form::odbc) == "UID");
-  CHECK(key_in_form("pwd", source_form::jdbc, source_form::odbc) == "PWD");
-  CHECK(key_in_form("isserverless", source_form::jdbc, source_form::odbc) == "Serverless");  // SPEC §4
-  CHECK(key_in_form("serverlessworkgroup", source_form::jdbc, source_form::odbc) == "Workgroup");
-  CHECK(key_in_form("iamauth", source_form::jdbc, source_form::odbc) == "IAM");
-  CHECK(key_in_form("clusterid", source_form::jdbc, source_form::odbc) == "ClusterId");
-  CHECK(key_in_form("sslmode", source_form::endpoint, source_form::odbc) == "SSLMode");
-  // JDBC / ODBC -> libpq
-  CHECK(key_in_form("UID", source_form::odbc, source_form::libpq_keywords) == "user");
-  CHECK(key_in_form("PWD", source_form::odbc, source_form::libpq_uri) == "password");
-  CHECK(key_in_form("HostName", source_form::odbc, source_form::libpq_keywords) == "host");
-  CHECK(key_in_form("DB", source_form::odbc, source_form::libpq_keywords) == "dbname");
-  CHECK(key_in_form("loginTimeout", source_form::jdbc, source_form::libpq_keywords) == "connect_timeout");
-  CHECK(key_in_form("ApplicationName", source_form::jdbc, source_form::libpq_uri) == "application_name");
-  // libpq -> JDBC / ODBC
-  CHECK(key_in_form("connect_timeout", source_form::libpq_keywords, source_form::jdbc) == "loginTimeout");
-  CHECK(key_in_form("connect_timeout", source_form::libpq_uri, source_form::odbc) == "LoginTimeout");
-  CHECK(key_in_form("dbname", source_form::libpq_keywords, source_form::odbc) == "Database");
-  CHECK(key_in_form("user", source_form::libpq_uri, source_form::odbc) == "UID");
-}
-
-TEST_CASE("key_in_form: empty when the target form has no such setting") {
-  CHECK(key_in_form("serverlessAcctId", source_form::jdbc, source_form::odbc).empty());
-  CHECK(key_in_form("ssl", source_form::jdbc, source_form::odbc).empty());
-  CHECK(key_in_form("ssl", source_form::jdbc, source_form::libpq_keywords).empty());
-  CHECK(key_in_form("ClusterId", source_form::odbc, source_form::libpq_keywords).empty());
-  CHECK(key_in_form("SecretAccessKey", source_form::odbc, source_form::libpq_uri).empty());
-  CHECK(key_in_form("Driver", source_form::odbc, source_form::jdbc).empty());
-  CHECK(key_in_form("Driver", source_form::odbc, source_form::libpq_keywords).empty());
-}
-
-TEST_CASE("key_in_form: unknown keys are carried as written") {
-  CHECK(key_in_form("compression", source_form::jdbc, source_form::odbc) == "compression");
-  CHECK(key_in_form("CoMpReSsIoN", source_form::jdbc, source_form::libpq_keywords) == "CoMpReSsIoN");
-  CHECK(key_in_form("hostaddr", source_form::libpq_keywords, source_form::jdbc) == "hostaddr");
-  CHECK(key_in_form("DSN", source_form::odbc, source_form::jdbc) == "DSN");
-  CHECK(key_in_form("", source_form::odbc, source_form::jdbc).empty());
-  // The very same characters (a view of the input, not a copy).
-  std::string key = "vpc_endpoint_url";
-  CHECK(key_in_form(key, source_form::odbc, source_form::jdbc).data() == key.data());
-}
-
-TEST_CASE("key_in_form: every spelling translates to the column of the target form") {
-  for (auto i = 1u; i <= static_cast<unsigned>(last_setting); ++i) {
-    const option_info& o = *option_of(static_cast<setting>(i));
-    for (driver d : {driver::jdbc, driver::odbc, driver::libpq}) {
-      detail::bar_list names(o.in(d).names);
-      for (std::size_t r = 0; r < names.size(); ++r) {
-        std::string_view name = names[r];
-        INFO(std::string(name));
-        CHECK(key_in_form(name, source_form::odbc, source_form::jdbc) == o.name(driver::jdbc));
-        CHECK(key_in_form(name, source_form::jdbc, source_form::odbc) == o.name(driver::odbc));
-        CHECK(key_in_form(name, source_form::jdbc, source_form::libpq_keywords) == o.name(driver::libpq));
-        CHECK(key_in_form(upper(name), source_form::libpq_uri, source_form::jdbc) == o.name(driver::jdbc));
-      }
-    }
-  }
-}
-
 // --- find_setting_property --------------------------------------------------------------------------
 
 TEST_CASE("find_setting_property: the last property naming the setting under any spelling") {
@@ -401,27 +309,6 @@ TEST_CASE("find_setting_property: the last property naming the setting under any
   CHECK(find_setting_property(first_only, setting::workgroup)->value == "wg1");
 }
 
-// --- value_in_form --------------------------------------------------------------------------------
-
-TEST_CASE("value_in_form: booleans in the target driver's spelling of what the source driver reads") {
-  // ODBC's 1 is JDBC's true; written as "1", the JDBC driver would read false.
-  CHECK(value_in_form("Serverless", "1", source_form::odbc, source_form::jdbc) == "true");
-  CHECK(value_in_form("IAM", "TRUE", source_form::odbc, source_form::jdbc) == "true");
-  CHECK(value_in_form("AutoCreate", "yes", source_form::odbc, source_form::jdbc) == "false");
-  CHECK(value_in_form("AutoCreate", "0", source_form::odbc, source_form::jdbc) == "false");
-  // JDBC's true (any case) is ODBC's 1; JDBC reads "1" as false, so ODBC gets 0.
-  CHECK(value_in_form("isServerless", "TRUE", source_form::jdbc, source_form::odbc) == "1");
-  CHECK(value_in_form("isServerless", "1", source_form::jdbc, source_form::odbc) == "0");
-  CHECK(value_in_form("groupFederation", "false", source_form::jdbc, source_form::odbc) == "0");
-  // Within one driver, and for non-boolean or unknown keys, the value as written.
-  CHECK(value_in_form("isServerless", "1", source_form::jdbc, source_form::endpoint) == "1");
-  CHECK(value_in_form("Region", "us-east-1", source_form::jdbc, source_form::odbc) == "us-east-1");
-  CHECK(value_in_form("whatever", "1", source_form::odbc, source_form::jdbc) == "1");
-  // The very same characters when nothing changes.
-  std::string value = "us-east-1";
-  CHECK(value_in_form("Region", value, source_form::jdbc, source_form::odbc).data() == value.data());
-}
-
 TEST_CASE("converting between JDBC and ODBC keeps what each driver reads from the booleans") {
   auto odbc = parse_odbc_connection(
       "Driver={x};Server=my.custom.host;Port=5439;Database=dev;IAM=1;Serverless=1;Workgroup=wg;Region=us-east-1;"
@@ -439,12 +326,6 @@ TEST_CASE("converting between JDBC and ODBC keeps what each driver reads from th
   REQUIRE(again);
   CHECK(again->find("Serverless=1") != std::string::npos);
   CHECK(again->find("AutoCreate=1") != std::string::npos);
-}
-
-TEST_CASE("value_in_form rewrites only keys the source driver itself reads") {
-  // ODBC's spellings in a JDBC URL mean nothing to the JDBC driver: kept as written.
-  CHECK(value_in_form("Serverless", "1", source_form::jdbc, source_form::odbc) == "1");
-  CHECK(value_in_form("IAM", "1", source_form::jdbc, source_form::odbc) == "1");
 }
 
 TEST_CASE("a conversion writes each setting under the spelling its source driver goes by") {
