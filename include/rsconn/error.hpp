@@ -67,6 +67,7 @@ enum class errc : std::uint8_t {
   tls_weakened,
   tls_changed,
   option_dropped,
+  tls_unverified,
 };
 
 // The snake_case name of a code, as the CLI prints it ("invalid_port").
@@ -121,6 +122,7 @@ enum class errc : std::uint8_t {
     case errc::tls_weakened: return "tls_weakened";
     case errc::tls_changed: return "tls_changed";
     case errc::option_dropped: return "option_dropped";
+    case errc::tls_unverified: return "tls_unverified";
   }
   return "unknown";
 }
@@ -191,6 +193,7 @@ enum class errc : std::uint8_t {
     case errc::tls_weakened: return "the converted string connects with weaker TLS than the original";
     case errc::tls_changed: return "the converted string connects with a different TLS mode than the original";
     case errc::option_dropped: return "the conversion leaves out an option the target cannot carry";
+    case errc::tls_unverified: return "the connection's TLS does not check the server's certificate, or there is no TLS";
   }
   return "unknown error";
 }

@@ -19,6 +19,7 @@
 #include "rsconn/options.hpp"
 #include "rsconn/port.hpp"
 #include "rsconn/settings.hpp"
+#include "rsconn/tls.hpp"
 
 namespace rsconn {
 
@@ -417,6 +418,30 @@ inline std::size_t odbc_value_limit(std::string_view key) noexcept {
   return 0;
 }
 
+// The TLS the connection's own driver ends up with (rsconn/tls.hpp), when it does not check
+// the server's certificate: libpq's default prefer (plain text when the server offers no TLS),
+// require, a JDBC socket factory that trusts any certificate, TLS off. A warning, at the option
+// that decides it (docs/options/README.md "Conversion" has how each driver spells the modes).
+// A JDBC socket factory of the user's own is left alone: its checks are unknown.
+inline void check_tls(diagnostics_builder& d, const connection& c) {
+  tls_reading tls = effective_tls(c);
+  if (tls.refused || tls.custom_factory || tls.mode >= tls_mode::verify_ca) return;
+  driver drv = driver_of(c.form);
+  std::string message(driver_title(drv));
+  message.append(tls.stated ? " connects with sslmode " : " connects with its default sslmode ")
+      .append(to_string(tls.mode))
+      .append(": ")
+      .append(tls_meaning(tls.mode))
+      .append(", so nothing proves the server is the one named; ");
+  if (drv == driver::jdbc)
+    message.append("leave out ssl=false and the NonValidatingFactory, or set sslmode=verify-full");
+  else if (drv == driver::odbc)
+    message.append("set SSLMode=verify-full");
+  else
+    message.append("set sslmode=verify-full and sslrootcert=<the Redshift CA bundle>");
+  d.add(severity::warning, errc::tls_unverified, tls.offset, std::move(message));
+}
+
 // What the Redshift ODBC driver's own parser does that a reader would not expect (SPEC §4):
 // keys that swallowed a setting, JDBC-only keys, truncated values, and aliases that lose.
 inline void check_odbc(diagnostics_builder& d, const connection& c) {
@@ -580,6 +605,7 @@ inline std::size_t region_part_offset(const connection& c) {
   }
   detail::check_properties(d, c);
   detail::check_options(d, c);
+  detail::check_tls(d, c);
   if (c.form == source_form::odbc) detail::check_odbc(d, c);
   return std::move(d.out);
 }

@@ -188,10 +188,16 @@ def test_parse():
          serverless(HOST_E1, "us-east-1", form="odbc", iam=False, database="dev", diagnostics=[],
                     properties=[{"key": "Driver", "value": "Amazon Redshift (x64)"},
                                 {"key": "Server", "value": HOST_E1}, {"key": "Database", "value": "dev"}])),
-        ("host=%s port=5439 dbname=dev sslmode=require" % HOST_E1,
+        ("host=%s port=5439 dbname=dev sslmode=verify-full" % HOST_E1,
          serverless(HOST_E1, "us-east-1", form="libpq-keywords", iam=False, database="dev", diagnostics=[],
                     properties=[{"key": "host", "value": HOST_E1}, {"key": "port", "value": "5439"},
-                                {"key": "dbname", "value": "dev"}, {"key": "sslmode", "value": "require"}])),
+                                {"key": "dbname", "value": "dev"}, {"key": "sslmode", "value": "verify-full"}])),
+        # TLS that checks no certificate: a warning at the option that decides it.
+        ("host=%s port=5439 dbname=dev sslmode=require" % HOST_E1,
+         {"diagnostics": [{"severity": "warning", "code": "tls_unverified", "offset": len(HOST_E1) + 27,
+                           "message": "libpq connects with sslmode require: TLS without a certificate check, so nothing "
+                                      "proves the server is the one named; set sslmode=verify-full and "
+                                      "sslrootcert=<the Redshift CA bundle>"}]}),
         ("postgresql://admin@%s:5439/dev" % HOST_E1,
          serverless(HOST_E1, "us-east-1", form="libpq-uri", iam=False, database="dev",
                     properties=[{"key": "user", "value": "admin"}])),

@@ -202,7 +202,52 @@ TEST_CASE("property diagnostics") {
   }
   CHECK(diagnose(serverless + ":5439/dev?IAMDuration=900").empty());
   CHECK(diagnose(serverless + ":5439/dev?IAMDuration=3600").empty());
-  CHECK(diagnose(serverless + ":5439/dev?isServerless=TRUE&ssl=False").empty());
+  CHECK(diagnose(serverless + ":5439/dev?isServerless=TRUE&ssl=True").empty());
+}
+
+TEST_CASE("TLS that checks no certificate is a warning at the option that decides it") {
+  auto tls_findings = [](std::string_view text) {
+    auto c = parse(text);
+    REQUIRE(c);
+    std::vector<diagnostic> found;
+    for (diagnostic& d : validate(*c))
+      if (d.code == errc::tls_unverified) found.push_back(std::move(d));
+    return found;
+  };
+  const std::string host = "default.123456789012.us-east-1.redshift-serverless.amazonaws.com";
+  struct weak_case {
+    std::string text;
+    std::string_view key;  // where the finding points; empty: offset 0 (the driver's default)
+    std::string_view says;
+  };
+  const weak_case weak[] = {
+      {"jdbc:redshift://" + host + ":5439/dev?ssl=false", "ssl=", "sslmode disable: no TLS at all"},
+      {"jdbc:redshift://" + host + ":5439/dev?sslfactory=com.amazon.redshift.ssl.NonValidatingFactory", "sslfactory",
+       "sslmode require"},
+      {"Driver={x};Server=" + host + ";Database=dev;SSLMode=prefer", "SSLMode", "sslmode prefer"},
+      {"Driver={x};Server=" + host + ";Database=dev;EncryptionMethod=0", "EncryptionMethod", "sslmode disable"},
+      {"host=" + host + " port=5439 dbname=dev", "", "its default sslmode prefer"},
+      {"host=" + host + " port=5439 dbname=dev requiressl=1", "requiressl", "sslmode require"},
+      {"postgresql://" + host + ":5439/dev?sslmode=allow", "sslmode", "sslmode allow"},
+  };
+  for (const weak_case& w : weak) {
+    INFO(w.text);
+    std::vector<diagnostic> found = tls_findings(w.text);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].severity == severity::warning);
+    CHECK(found[0].offset == (w.key.empty() ? 0 : w.text.find(w.key)));
+    CHECK(found[0].message.find(w.says) != std::string::npos);
+    CHECK(found[0].message.find("verify-full") != std::string::npos);
+  }
+  // Certificate checked, the driver's own default verify-ca, a factory of the user's own whose
+  // checks are unknown, and a mode the driver refuses (reported as an invalid value instead).
+  for (const std::string& fine : {"jdbc:redshift://" + host + ":5439/dev", "Server=" + host + ";Database=dev",
+                                  "host=" + host + " port=5439 dbname=dev sslmode=verify-ca",
+                                  "jdbc:redshift://" + host + ":5439/dev?sslfactory=com.example.Mine",
+                                  "host=" + host + " port=5439 dbname=dev sslmode=bogus"}) {
+    INFO(fine);
+    CHECK(tls_findings(fine).empty());
+  }
 }
 
 TEST_CASE("user names follow Redshift's rule; DbUser is held to it by GetClusterCredentials") {
