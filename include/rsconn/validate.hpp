@@ -473,9 +473,6 @@ inline void check_odbc(diagnostics_builder& d, const connection& c) {
             "key " + in_quotes(p.key) + " holds a ';': the text before it has no '=', so the driver reads up to the "
             "next '=' as one key and the setting " + in_quotes(lost) + " is lost; remove that text or give it a value");
     }
-    if (iequals(p.key, "isServerless"))
-      d.add(severity::warning, errc::unknown_keyword, p.offset,
-            "isServerless is the JDBC name; the Redshift ODBC driver ignores it: write Serverless=1");
     if (std::size_t limit = odbc_value_limit(p.key); limit != 0 && p.value.size() > limit)
       d.add(severity::warning, errc::value_truncated_by_driver, p.value_offset + limit,
             "the Redshift ODBC driver keeps only the first " + std::to_string(limit) + " bytes of " + in_quotes(p.key) +
