@@ -304,27 +304,41 @@ rsconn::result<std::string> convert_to(const rsconn::connection& c, const conver
   return rsconn::to_jdbc(c, jdbc);
 }
 
-// The property a writer refused (errc::unrepresentable_value at its key's offset), or null.
-const rsconn::property* refused_property_of(const rsconn::connection& c, const rsconn::error& e) {
+// Whether converting into `to` refuses property `p` as a translation (an option the target
+// lacks, a value it would read differently, a key the source driver does not know): what
+// --drop-unknown and --keep-unknown decide.
+bool translation_refuses(const rsconn::connection& c, const rsconn::property& p, const std::string& to) {
+  std::optional<rsconn::driver> target = target_driver(to);
+  rsconn::driver from = rsconn::driver_of(c.form);
+  if (!target || *target == from) return false;
+  return rsconn::translate_property(p, from, *target, rsconn::unknown_keys::refuse, rsconn::setting_spellings(c))
+             .what == rsconn::property_translation::verdict::refuse;
+}
+
+// The property a writer refused: the one whose key stands at the error's offset. At offset 0
+// only a translation refusal names one: other refusals there are about the whole string, and an
+// ODBC or libpq string's first key stands there too.
+const rsconn::property* refused_property_of(const rsconn::connection& c, const rsconn::error& e,
+                                            const std::string& to) {
   if (e.code != rsconn::errc::unrepresentable_value) return nullptr;
-  for (std::size_t i = 0; i < c.properties.size(); ++i)
-    if (c.properties[i].offset == e.offset && !c.properties[i].key.empty()) return &c.properties[i];
+  for (const rsconn::property& p : c.properties)
+    if (p.offset == e.offset && !p.key.empty() && (e.offset > 0 || translation_refuses(c, p, to))) return &p;
   return nullptr;
 }
 
 // "KEY (option ID): " for the property a writer refused (rsconn::property_label).
-std::string refused_property(const rsconn::connection& c, const rsconn::error& e) {
-  const rsconn::property* p = refused_property_of(c, e);
+std::string refused_property(const rsconn::connection& c, const rsconn::error& e, const std::string& to) {
+  const rsconn::property* p = refused_property_of(c, e, to);
   if (!p) return {};
   bool follows_secret = p != c.properties.data() && (p - 1)->secret();
   return rsconn::property_label(*p, c.option_of(*p), follows_secret) + ": ";
 }
 
-// How --drop-unknown and --keep-unknown would have written a refused property.
+// How --drop-unknown and --keep-unknown would have written a property the translation refused.
 std::string unknown_keys_hint(const rsconn::connection& c, const rsconn::error& e, const std::string& to) {
-  std::optional<rsconn::driver> target = target_driver(to);
-  if (!refused_property_of(c, e) || !target) return {};
-  if (*target == rsconn::driver::libpq) return "; --drop-unknown leaves it out";
+  const rsconn::property* p = refused_property_of(c, e, to);
+  if (!p || !translation_refuses(c, *p, to)) return {};
+  if (target_driver(to) == rsconn::driver::libpq) return "; --drop-unknown leaves it out";
   return "; --drop-unknown leaves it out, --keep-unknown writes it as written";
 }
 
@@ -339,7 +353,7 @@ bool convert_one(const std::string& label, const std::string& input, const conve
   auto converted = convert_to(*parsed, options);
   if (!converted) {
     const rsconn::error& e = converted.error();
-    std::cerr << label << ": cannot write it as " << options.to << ": " << refused_property(*parsed, e)
+    std::cerr << label << ": cannot write it as " << options.to << ": " << refused_property(*parsed, e, options.to)
               << e.message() << " (" << rsconn::to_string(e.code) << " at byte " << e.offset << ")"
               << unknown_keys_hint(*parsed, e, options.to) << "\n";
     return false;
