@@ -17,8 +17,10 @@ function(rsconn_dependency name)
   FetchContent_MakeAvailable(${name})
 endfunction()
 
-rsconn_dependency(fmt PACKAGE fmt TARGET fmt::fmt
-  GIT_REPOSITORY https://github.com/fmtlib/fmt.git GIT_TAG 9.1.0)
+if(RSCONN_FMT)
+  rsconn_dependency(fmt PACKAGE fmt TARGET fmt::fmt
+    GIT_REPOSITORY https://github.com/fmtlib/fmt.git GIT_TAG 9.1.0)
+endif()
 rsconn_dependency(tl_expected PACKAGE tl-expected TARGET tl::expected
   GIT_REPOSITORY https://github.com/TartanLlama/expected.git GIT_TAG v1.1.0)
 if(NOT TARGET tl::expected AND TARGET expected)

@@ -4,6 +4,12 @@ include(CMakePackageConfigHelpers)
 install(DIRECTORY include/rsconn TYPE INCLUDE)
 install(TARGETS rsconn EXPORT rsconnTargets)
 install(EXPORT rsconnTargets NAMESPACE rsconn:: DESTINATION ${CMAKE_INSTALL_DATADIR}/cmake/rsconn)
+# The fmt component has an export of its own, loaded only by find_package(rsconn COMPONENTS fmt),
+# so that a consumer of the core never looks for fmt.
+if(TARGET rsconn_fmt)
+  install(TARGETS rsconn_fmt EXPORT rsconnFmtTargets)
+  install(EXPORT rsconnFmtTargets NAMESPACE rsconn:: DESTINATION ${CMAKE_INSTALL_DATADIR}/cmake/rsconn)
+endif()
 
 configure_package_config_file(cmake/rsconnConfig.cmake.in
   ${PROJECT_BINARY_DIR}/rsconnConfig.cmake
@@ -23,3 +29,7 @@ else()
 endif()
 configure_file(cmake/rsconn.pc.in ${PROJECT_BINARY_DIR}/rsconn.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/rsconn.pc DESTINATION ${CMAKE_INSTALL_DATADIR}/pkgconfig)
+if(TARGET rsconn_fmt)
+  configure_file(cmake/rsconn-fmt.pc.in ${PROJECT_BINARY_DIR}/rsconn-fmt.pc @ONLY)
+  install(FILES ${PROJECT_BINARY_DIR}/rsconn-fmt.pc DESTINATION ${CMAKE_INSTALL_DATADIR}/pkgconfig)
+endif()

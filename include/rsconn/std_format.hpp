@@ -1,11 +1,13 @@
-// std::formatter specializations for rsconn's public types (C++20 <format>), mirroring
-// rsconn/fmt.hpp:
+// std::formatter specializations for rsconn's public types (C++20 <format>), the same as
+// rsconn/fmt.hpp's: both are adapters over rsconn/detail/formatting.hpp, which defines what
+// every type prints, so this header is right wherever that one is.
 //
 //   std::format("{}", connection)    the JDBC URL, secrets written as ***
 //   std::format("{:s}", connection)  the same with secrets shown (ask for it explicitly)
 //
 // Where the standard library has no <format> (libstdc++ before 13, or C++17), this header
-// declares nothing and is harmless to include.
+// declares nothing and is harmless to include. Debian 12's compilers have none, so rsconn's CI
+// compiles this header but cannot run it (README, "Using it in your project").
 #pragma once
 
 #if __has_include(<version>)
@@ -14,19 +16,11 @@
 
 #if __has_include(<format>) && defined(__cpp_lib_format)
 
-#include <algorithm>
 #include <cstdlib>
 #include <format>
-#include <string_view>
 
-#include "rsconn/connection.hpp"
-#include "rsconn/error.hpp"
-#include "rsconn/host.hpp"
-#include "rsconn/jdbc.hpp"
-#include "rsconn/names.hpp"
-#include "rsconn/port.hpp"
-#include "rsconn/properties.hpp"
-#include "rsconn/validate.hpp"
+#include "rsconn/detail/formatting.hpp"
+#include "rsconn/validate.hpp"  // this header has always brought validate() with it
 
 #define RSCONN_HAS_STD_FORMAT 1
 
@@ -44,109 +38,29 @@ namespace rsconn::detail {
 #endif
 }
 
-// Formats a type through its text; "{}" only, which keeps the output predictable.
-struct std_plain_formatter {
-  constexpr auto parse(std::format_parse_context& ctx) -> decltype(ctx.begin()) {
-    auto it = ctx.begin();
-    if (it != ctx.end() && *it != '}') std_format_spec_error("rsconn types take no format spec");
-    return it;
-  }
-};
-
-// "{}" redacts secrets; "{:s}" shows them.
-struct std_secret_aware_formatter {
+template <class T>
+struct std_formatter {
   bool reveal = false;
+
   constexpr auto parse(std::format_parse_context& ctx) -> decltype(ctx.begin()) {
-    auto it = ctx.begin();
-    if (it != ctx.end() && *it == 's') {
-      reveal = true;
-      ++it;
-    }
-    if (it != ctx.end() && *it != '}') std_format_spec_error("rsconn: the only format spec is 's' (show secrets)");
-    return it;
+    auto spec = parse_format_spec(ctx.begin(), ctx.end(), formatting<T>::takes_reveal);
+    if (spec.error != nullptr) std_format_spec_error(spec.error);
+    reveal = spec.reveal;
+    return spec.end;
+  }
+
+  template <class FormatContext>
+  auto format(const T& value, FormatContext& ctx) const -> decltype(ctx.out()) {
+    return formatting<T>::write(ctx.out(), value, reveal);
   }
 };
 
 }  // namespace rsconn::detail
 
-#define RSCONN_DETAIL_STD_TEXT_FORMATTER(type, expression)                              \
-  template <>                                                                           \
-  struct std::formatter<type, char> : rsconn::detail::std_plain_formatter {             \
-    template <class FormatContext>                                                      \
-    auto format(const type& value, FormatContext& ctx) const -> decltype(ctx.out()) {   \
-      std::string_view text = (expression);                                             \
-      return std::copy(text.begin(), text.end(), ctx.out());                            \
-    }                                                                                   \
-  };
-
-RSCONN_DETAIL_STD_TEXT_FORMATTER(rsconn::workgroup_name, value.str())
-RSCONN_DETAIL_STD_TEXT_FORMATTER(rsconn::account_id, value.str())
-RSCONN_DETAIL_STD_TEXT_FORMATTER(rsconn::region, value.str())
-RSCONN_DETAIL_STD_TEXT_FORMATTER(rsconn::cluster_id, value.str())
-RSCONN_DETAIL_STD_TEXT_FORMATTER(rsconn::vpc_endpoint_name, value.str())
-RSCONN_DETAIL_STD_TEXT_FORMATTER(rsconn::database_name, value.str())
-RSCONN_DETAIL_STD_TEXT_FORMATTER(rsconn::partition, rsconn::to_string(value))
-RSCONN_DETAIL_STD_TEXT_FORMATTER(rsconn::host_kind, rsconn::to_string(value))
-RSCONN_DETAIL_STD_TEXT_FORMATTER(rsconn::target_kind, rsconn::to_string(value))
-RSCONN_DETAIL_STD_TEXT_FORMATTER(rsconn::source_form, rsconn::to_string(value))
-RSCONN_DETAIL_STD_TEXT_FORMATTER(rsconn::errc, rsconn::to_string(value))
-RSCONN_DETAIL_STD_TEXT_FORMATTER(rsconn::severity, rsconn::to_string(value))
-#undef RSCONN_DETAIL_STD_TEXT_FORMATTER
-
-template <>
-struct std::formatter<rsconn::port, char> : rsconn::detail::std_plain_formatter {
-  template <class FormatContext>
-  auto format(rsconn::port value, FormatContext& ctx) const -> decltype(ctx.out()) {
-    return std::format_to(ctx.out(), "{}", value.number());
-  }
-};
-
-// "invalid_port at 23: the port must be a whole number from 1 to 65535"
-template <>
-struct std::formatter<rsconn::error, char> : rsconn::detail::std_plain_formatter {
-  template <class FormatContext>
-  auto format(const rsconn::error& e, FormatContext& ctx) const -> decltype(ctx.out()) {
-    return std::format_to(ctx.out(), "{} at {}: {}", rsconn::to_string(e.code), e.offset, e.message());
-  }
-};
-
-// "error invalid_port at 23: port 0 is not a TCP port (1-65535)". Diagnostic messages never
-// quote secret values, so there is nothing to redact here.
-template <>
-struct std::formatter<rsconn::diagnostic, char> : rsconn::detail::std_plain_formatter {
-  template <class FormatContext>
-  auto format(const rsconn::diagnostic& d, FormatContext& ctx) const -> decltype(ctx.out()) {
-    return std::format_to(ctx.out(), "{} {} at {}: {}", rsconn::to_string(d.severity), rsconn::to_string(d.code),
-                          d.offset, d.message);
-  }
-};
-
-// "key=value", the value *** when the key is a secret's (unless "{:s}").
-template <>
-struct std::formatter<rsconn::property, char> : rsconn::detail::std_secret_aware_formatter {
-  template <class FormatContext>
-  auto format(const rsconn::property& p, FormatContext& ctx) const -> decltype(ctx.out()) {
-    std::string_view value = p.secret() && !reveal ? rsconn::redacted : std::string_view(p.value);
-    return std::format_to(ctx.out(), "{}={}", std::string_view(p.key), value);
-  }
-};
-
-// The connection as a JDBC URL (its own style); when no JDBC URL can carry it, a description.
-template <>
-struct std::formatter<rsconn::connection, char> : rsconn::detail::std_secret_aware_formatter {
-  template <class FormatContext>
-  auto format(const rsconn::connection& c, FormatContext& ctx) const -> decltype(ctx.out()) {
-    rsconn::jdbc_options options;
-    options.reveal_secrets = reveal;
-    if (auto url = rsconn::to_jdbc(c, options)) return std::copy(url->begin(), url->end(), ctx.out());
-    auto out = std::format_to(ctx.out(), "{} connection", rsconn::to_string(c.target));
-    for (const rsconn::address& a : c.hosts) out = std::format_to(out, " {}:{}", a.host, a.port);
-    if (c.workgroup) out = std::format_to(out, " workgroup={}", *c.workgroup);
-    if (c.cluster_id) out = std::format_to(out, " cluster={}", *c.cluster_id);
-    if (c.region) out = std::format_to(out, " region={}", *c.region);
-    if (c.database) out = std::format_to(out, " database={}", *c.database);
-    return out;
-  }
-};
+#define RSCONN_DETAIL_STD_FORMATTER(type) \
+  template <>                             \
+  struct std::formatter<type, char> : rsconn::detail::std_formatter<type> {};
+RSCONN_DETAIL_FORMATTED_TYPES(RSCONN_DETAIL_STD_FORMATTER)
+#undef RSCONN_DETAIL_STD_FORMATTER
 
 #endif  // __has_include(<format>) && defined(__cpp_lib_format)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # rsconn as users take it: add_subdirectory, FetchContent of this checkout, find_package after
-# `cmake --install`, and pkg-config. Each consumer builds tests/consumers/common/main.cpp with
-# -Werror and a strict warning set, runs it and checks what it prints.
+# `cmake --install`, and pkg-config, each with the fmt component (tests/consumers/common/main.cpp)
+# or the core alone (common/core_main.cpp, which must not see fmt). Each consumer builds with
+# -Werror and a strict warning set, runs, and is checked on what it prints.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root="$(pwd)"
@@ -30,19 +31,37 @@ configure_build add_subdirectory tests/consumers/add_subdirectory -DRSCONN_SOURC
 configure_build fetchcontent tests/consumers/fetchcontent -DFETCHCONTENT_SOURCE_DIR_RSCONN="${root}" \
   -DFETCHCONTENT_FULLY_DISCONNECTED=ON
 
-# Install rsconn alone (no tests, no CLI) to a temporary prefix.
+# Install rsconn alone (no tests, no CLI) to a temporary prefix, with the fmt component and
+# (prefix-core) without it.
+install_rsconn() {  # install_rsconn NAME PREFIX [cmake args...]
+  local name="$1" to="$2"; shift 2
+  cmake -S . -B "${build}/${name}" -G Ninja -DRSCONN_BUILD_TESTS=OFF -DRSCONN_BUILD_EXAMPLES=OFF \
+    -DRSCONN_INSTALL=ON -DCMAKE_INSTALL_PREFIX=/nonexistent "$@" >/dev/null
+  # A different --prefix than the configured one: the package must be relocatable.
+  cmake --install "${build}/${name}" --prefix "${to}" >/dev/null
+  test -f "${to}/include/rsconn/rsconn.hpp"
+  test -f "${to}/share/cmake/rsconn/rsconnConfig.cmake"
+  test -f "${to}/share/pkgconfig/rsconn.pc"
+}
 prefix="${build}/prefix"
-cmake -S . -B "${build}/rsconn" -G Ninja -DRSCONN_BUILD_TESTS=OFF -DRSCONN_BUILD_EXAMPLES=OFF \
-  -DRSCONN_INSTALL=ON -DCMAKE_INSTALL_PREFIX=/nonexistent >/dev/null
-# A different --prefix than the configured one: the package must be relocatable.
-cmake --install "${build}/rsconn" --prefix "${prefix}" >/dev/null
-test -f "${prefix}/include/rsconn/rsconn.hpp"
-test -f "${prefix}/share/cmake/rsconn/rsconnConfig.cmake"
-test -f "${prefix}/share/pkgconfig/rsconn.pc"
+install_rsconn rsconn "${prefix}" -DRSCONN_FMT=ON
+test -f "${prefix}/share/cmake/rsconn/rsconnFmtTargets.cmake"
+test -f "${prefix}/share/pkgconfig/rsconn-fmt.pc"
+core_prefix="${build}/prefix-core"
+install_rsconn rsconn-core "${core_prefix}" -DRSCONN_FMT=OFF
+test ! -e "${core_prefix}/share/cmake/rsconn/rsconnFmtTargets.cmake"
+test ! -e "${core_prefix}/share/pkgconfig/rsconn-fmt.pc"
+if grep -q fmt "${core_prefix}/share/cmake/rsconn/rsconnTargets.cmake"; then
+  echo "rsconn::rsconn's installed targets mention fmt" >&2
+  exit 1
+fi
 
 configure_build find_package tests/consumers/find_package -DCMAKE_PREFIX_PATH="${prefix}"
+configure_build find_package_core tests/consumers/find_package -DCMAKE_PREFIX_PATH="${core_prefix}" \
+  -DRSCONN_CONSUMER_FMT=OFF
 
 mkdir -p "${build}/pkg_config"
 tests/consumers/pkg_config/build.sh "${prefix}" "${build}/pkg_config"
 check pkg_config "${build}/pkg_config/consumer"
+check pkg_config_core "${build}/pkg_config/core_consumer"
 echo "consumers: ok"

@@ -55,7 +55,7 @@ combination() {  # combination CXX STD (run in a bash of its own, with -e: any f
   local tu
   for tu in "${build}"/headers/*.cpp; do "${cxx}" "${flags[@]}" -fsyntax-only "${tu}"; done
   # Two TUs, one program.
-  "${cxx}" "${flags[@]}" tests/consumers/odr/a.cpp tests/consumers/odr/b.cpp -o "${out}/odr" -lfmt
+  "${cxx}" "${flags[@]}" tests/consumers/odr/a.cpp tests/consumers/odr/b.cpp tests/consumers/odr/c.cpp -o "${out}/odr" -lfmt
   "${out}/odr" >/dev/null
   # No exceptions, no RTTI.
   "${cxx}" "${flags[@]}" -fno-exceptions -fno-rtti tests/consumers/no_exceptions/main.cpp \
