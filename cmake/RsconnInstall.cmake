@@ -33,3 +33,24 @@ if(TARGET rsconn_fmt)
   configure_file(cmake/rsconn-fmt.pc.in ${PROJECT_BINARY_DIR}/rsconn-fmt.pc @ONLY)
   install(FILES ${PROJECT_BINARY_DIR}/rsconn-fmt.pc DESTINATION ${CMAKE_INSTALL_DATADIR}/pkgconfig)
 endif()
+
+# The single header, written straight into the installation (it takes a few milliseconds, and
+# so needs no build step before `cmake --install`): PREFIX/include/rsconn-single/rsconn/rsconn.hpp,
+# for `-I PREFIX/include/rsconn-single` and `#include <rsconn/rsconn.hpp>`.
+set(RSCONN_SINGLE_INSTALL_DIR "${CMAKE_INSTALL_INCLUDEDIR}/rsconn-single/rsconn")
+install(CODE "
+  set(_rsconn_single_dir \"${RSCONN_SINGLE_INSTALL_DIR}\")
+  if(NOT IS_ABSOLUTE \"\${_rsconn_single_dir}\")
+    set(_rsconn_single_dir \"\${CMAKE_INSTALL_PREFIX}/\${_rsconn_single_dir}\")
+  endif()
+  set(_rsconn_single \"\$ENV{DESTDIR}\${_rsconn_single_dir}/rsconn.hpp\")
+  message(STATUS \"Installing: \${_rsconn_single}\")
+  execute_process(COMMAND \"${CMAKE_COMMAND}\" \"-DRSCONN_INCLUDE_DIR=${PROJECT_SOURCE_DIR}/include\"
+                          \"-DRSCONN_SINGLE_HEADER=\${_rsconn_single}\" \"-DRSCONN_VERSION=${PROJECT_VERSION}\"
+                          -P \"${PROJECT_SOURCE_DIR}/cmake/RsconnSingleHeader.cmake\"
+                  RESULT_VARIABLE _rsconn_single_result)
+  if(NOT _rsconn_single_result EQUAL 0)
+    message(FATAL_ERROR \"rsconn: writing the single header failed\")
+  endif()
+  list(APPEND CMAKE_INSTALL_MANIFEST_FILES \"\${_rsconn_single}\")
+")

@@ -64,4 +64,28 @@ mkdir -p "${build}/pkg_config"
 tests/consumers/pkg_config/build.sh "${prefix}" "${build}/pkg_config"
 check pkg_config "${build}/pkg_config/consumer"
 check pkg_config_core "${build}/pkg_config/core_consumer"
+# The single header: built as a target, the same bytes as the installed one, and a consumer of it
+# alone (no rsconn include folder on the path) for C++17, 20 and 23, with -fno-exceptions, with
+# and without the fmt formatters, each run and checked like the others.
+cmake --build "${build}/rsconn" --target rsconn_single_header >/dev/null
+single="${build}/rsconn/single_include"
+cmp "${single}/rsconn/rsconn.hpp" "${prefix}/include/rsconn-single/rsconn/rsconn.hpp"
+if grep -q '#include "rsconn/' "${single}/rsconn/rsconn.hpp"; then
+  echo "the single header still includes rsconn headers" >&2
+  exit 1
+fi
+mkdir -p "${build}/single_header"
+single_header() {  # single_header CXX STD NAME [flags...]
+  local cxx=$1 std=$2 name=$3; shift 3
+  local out="${build}/single_header/${name}"
+  "${cxx}" "-std=${std}" -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion -Werror -fno-exceptions \
+    -I "${single}" tests/consumers/single_header/main.cpp -o "${out}" "$@"  # "$@" last: -lfmt after the source
+  check "single_header-${name}" "${out}"
+}
+single_header g++ c++17 g++-17
+single_header g++ c++20 g++-20
+single_header g++ c++23 g++-23
+single_header g++ c++17 g++-17-fmt -DRSCONN_WITH_FMT -lfmt
+single_header g++ c++23 g++-23-fmt-std -DRSCONN_WITH_FMT -DRSCONN_WITH_STD_FORMAT -lfmt
+single_header clang++ c++2b clang++-23 -DRSCONN_WITH_FMT -DRSCONN_WITH_STD_FORMAT -lfmt
 echo "consumers: ok"
