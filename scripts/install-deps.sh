@@ -19,6 +19,8 @@ packages=(
   libpq-dev postgresql unixodbc unixodbc-dev odbc-postgresql default-jdk-headless awscli python3
   # analysis: valgrind (callgrind), clang-tidy and cppcheck (scripts/ci/50-lint.sh)
   valgrind clang-tidy cppcheck
+  # the CLI manual page is checked with groff (tests/cli/cli_manual.py)
+  groff-base
   # apt-get download of newer fmt and tl-expected (scripts/ci/45-deps-range.sh) checks the
   # archive's signatures with this keyring; mmdebstrap builds scripts/fresh-debian.sh's rootfs
   debian-archive-keyring mmdebstrap

@@ -1,6 +1,12 @@
 // rsconn options: lists the option catalogue, or explains one option, as text, JSON or a
 // Markdown table (README's "Options" section is this command's --markdown output).
-#include "options_command.hpp"
+//
+//   rsconn options [--form jdbc|odbc|python|libpq] [--json|--markdown] [NAME]
+//
+// Without NAME it lists every option (with --form, only those that driver has); with NAME (an
+// option's id or any driver's name for it, ASCII case ignored) it explains that one option.
+// Exit 1 for an unknown NAME, or one the --form driver does not have.
+#include <memory>
 
 #include <algorithm>
 #include <cstddef>
@@ -17,8 +23,18 @@
 
 #include "exit_codes.hpp"
 
+#include "commands.hpp"
+
 namespace rsconn_cli {
 namespace {
+
+struct options_request {
+  std::string form;  // jdbc, odbc, python or libpq; empty: every driver
+  bool json = false;
+  bool markdown = false;
+  std::string name;  // meaningful only when `named`
+  bool named = false;
+};
 
 using json = nlohmann::json;
 using rsconn::driver;
@@ -283,20 +299,6 @@ int fail(const options_request& request, std::string_view code_name, const std::
   return exit_failure;
 }
 
-}  // namespace
-
-CLI::App* add_options_command(CLI::App& app, options_request& request) {
-  CLI::App* command = app.add_subcommand("options", "List the connection options of every driver, or explain one");
-  command->add_option("--form", request.form, "Only the options of this driver (jdbc, odbc, python, libpq)")
-      ->check(CLI::IsMember(driver_names()));
-  CLI::Option* as_json = command->add_flag("--json", request.json, "Print a JSON array");
-  CLI::Option* as_markdown = command->add_flag("--markdown", request.markdown, "Print a Markdown table");
-  as_json->excludes(as_markdown);
-  command->add_option("NAME", request.name, "An option's id or any driver's name for it (case ignored)")
-      ->each([&request](const std::string&) { request.named = true; });
-  return command;
-}
-
 int run_options(const options_request& request) {
   const std::optional<driver> only = driver_named(request.form);
   std::vector<option_ref> chosen;
@@ -331,6 +333,22 @@ int run_options(const options_request& request) {
     print_list(chosen);
   }
   return exit_ok;
+}
+
+}  // namespace
+
+void add_options_command(CLI::App& app, int& exit_code) {
+  // The request lives as long as the callback that reads it (CLI11's subcom_in_files pattern).
+  auto request = std::make_shared<options_request>();
+  CLI::App* command = app.add_subcommand("options", "List the connection options of every driver, or explain one");
+  command->add_option("--form", request->form, "Only the options of this driver (jdbc, odbc, python, libpq)")
+      ->check(CLI::IsMember(driver_names()));
+  CLI::Option* as_json = command->add_flag("--json", request->json, "Print a JSON array");
+  CLI::Option* as_markdown = command->add_flag("--markdown", request->markdown, "Print a Markdown table");
+  as_json->excludes(as_markdown);
+  command->add_option("NAME", request->name, "An option's id or any driver's name for it (case ignored)")
+      ->each([named = &request->named](const std::string&) { *named = true; });
+  command->callback([request, &exit_code] { exit_code = run_options(*request); });
 }
 
 }  // namespace rsconn_cli

@@ -19,6 +19,7 @@
 #include "rsconn/plugins.hpp"
 #include "rsconn/port.hpp"
 #include "rsconn/properties.hpp"
+#include "rsconn/redact.hpp"
 #include "rsconn/rsql.hpp"
 #include "rsconn/settings.hpp"
 #include "rsconn/tls.hpp"

@@ -12,6 +12,9 @@
 #include "rsconn/detail/percent.hpp"
 #include "rsconn/fmt.hpp"
 #include "rsconn/jdbc.hpp"
+#include "rsconn/libpq.hpp"
+#include "rsconn/odbc.hpp"
+#include "rsconn/redact.hpp"
 #include "rsconn/validate.hpp"
 
 using namespace rsconn;
@@ -76,6 +79,46 @@ TEST_CASE("formatters and diagnostics never show secrets") {
     for (const diagnostic& d : validate(c)) {
       assert_hidden(d.message, secrets, "a diagnostic");
       assert_hidden(fmt::format("{}", d), secrets, "fmt {} of a diagnostic");
+    }
+  });
+  REQUIRE(ok);
+}
+
+// mask_secrets is what the CLI echoes a refused string with: every form's writer, secrets shown,
+// then masked, shows none of them ('Z' marks secrets only), and differs only by '*'.
+TEST_CASE("mask_secrets hides every secret each writer wrote") {
+  bool ok = rc::check("masked text shows no secret", [] {
+    connection c;
+    c.hosts.push_back({(*host()).host, 5439});
+    c.database = "dev";
+    for (const property& p : *properties(hostile_text()))
+      if (!p.secret()) c.properties.push_back(p);
+    const std::size_t secret_count = *rc::gen::inRange<std::size_t>(1, 4);
+    for (std::size_t i = 0; i < secret_count; ++i) c.properties.push_back({*secret_key(), *secret_value()});
+    // A suffix that breaks the string, as in the texts the CLI echoes.
+    const std::string tail = *rc::gen::element<std::string>("", "&x=%zz", ";Port=abc", " port=abc", "{");
+
+    std::vector<std::string> written;
+    jdbc_options jdbc;
+    jdbc.reveal_secrets = true;
+    jdbc.unknown = unknown_keys::keep;
+    if (auto text = to_jdbc(c, jdbc)) written.push_back(*text);
+    odbc_options odbc;
+    odbc.reveal_secrets = true;
+    odbc.unknown = unknown_keys::keep;
+    if (auto text = to_odbc(c, odbc)) written.push_back(*text);
+    libpq_options libpq;
+    libpq.reveal_secrets = true;
+    libpq.drop_unknown = true;
+    if (auto text = to_libpq(c, libpq)) written.push_back(*text);
+    if (auto text = to_libpq_uri(c, libpq)) written.push_back(*text);
+    RC_TAG(written.size());
+    for (const std::string& text : written) {
+      const std::string input = text + tail;
+      const std::string masked = mask_secrets(input);
+      RC_ASSERT(masked.size() == input.size());
+      for (std::size_t i = 0; i < input.size(); ++i) RC_ASSERT(masked[i] == input[i] || masked[i] == '*');
+      if (masked.find('Z') != std::string::npos) RC_FAIL("mask_secrets shows a secret: " + masked);
     }
   });
   REQUIRE(ok);
