@@ -602,17 +602,15 @@ enum class odbc_value_style : unsigned char { plain, braced, impossible };
 
 // How a value must be written for the driver to read it back unchanged. Braced: any value
 // holding ';', '{', '}', '=' or one of [](),?*!@ (the safe rule of MS-ODBCSTR, which driver
-// managers rely on). Impossible: a NUL byte; leading or trailing whitespace (trimmed both in
-// and out of braces); and a value that must be braced but ends in '}' (the driver reads
-// `{a}}}` as unclosed) — unless it can go unbraced: no ';' and no leading '{'.
+// managers rely on), each '}' doubled: the driver reads a run of '}' two at a time and closes
+// at the odd one out, so even a value ending in '}' reads back (`{a}}}` is "a}"). Impossible: a
+// NUL byte, and leading or trailing whitespace (trimmed both in and out of braces).
 constexpr odbc_value_style odbc_style_of(std::string_view value) noexcept {
   if (value.find('\0') != std::string_view::npos) return odbc_value_style::impossible;
   if (value.empty()) return odbc_value_style::plain;
   if (is_odbc_space(value.front()) || is_odbc_space(value.back())) return odbc_value_style::impossible;
   if (value.find_first_of(";{}=[](),?*!@") == std::string_view::npos) return odbc_value_style::plain;
-  if (value.back() != '}') return odbc_value_style::braced;
-  if (value.find(';') != std::string_view::npos || value.front() == '{') return odbc_value_style::impossible;
-  return odbc_value_style::plain;
+  return odbc_value_style::braced;
 }
 
 // A key the driver reads back as written: not empty, no '=' or NUL, no edge whitespace, and no
@@ -767,8 +765,8 @@ inline result<void> plan_odbc_extras(const connection& c, odbc_extras& extra, un
   }
   if (c.database) {
     if (auto ok = check(*c.database,
-                        "the database name has edge whitespace, a NUL byte, or ends in '}' after a ';' or a leading "
-                        "'{', which the Redshift ODBC driver cannot read back");
+                        "the database name has edge whitespace or a NUL byte, which the Redshift ODBC driver cannot "
+                        "read back");
         !ok)
       return tl::unexpected(ok.error());
     estimate += bound(name_of(setting::database, driver::odbc), *c.database);
@@ -784,9 +782,8 @@ inline result<void> plan_odbc_extras(const connection& c, odbc_extras& extra, un
                   "an ODBC connection string cannot carry");
     // Checked even when redacted, so that both succeed alike.
     if (auto ok = check(t.value,
-                        "a property value has edge whitespace (the Redshift ODBC driver trims it, braces or not), a "
-                        "NUL byte, or ends in '}' while holding ';' or starting with '{' (the driver reads such a "
-                        "braced value as unclosed)");
+                        "a property value has edge whitespace (the Redshift ODBC driver trims it, braces or not) or "
+                        "a NUL byte");
         !ok)
       return fail(errc::unrepresentable_value, p.value_offset, ok.error().detail);
     estimate += bound(t.key, shown(t.key, &p, t.value));

@@ -33,12 +33,11 @@ result<std::string> write(const connection& c) {
 }
 
 // What the driver cannot read back, whatever the quoting: edge whitespace (trimmed in and out of
-// braces), a NUL byte, and a value that needs braces but would end in an escaped '}'.
+// braces) and a NUL byte. (A value ending in '}' reads back braced: `{a}}}` is "a}".)
 bool unwritable(const std::string& v) {
   if (v.find('\0') != std::string::npos) return true;
   if (v.empty()) return false;
-  if (detail::is_odbc_space(v.front()) || detail::is_odbc_space(v.back())) return true;
-  return v.back() == '}' && (v.find(';') != std::string::npos || v.front() == '{');
+  return detail::is_odbc_space(v.front()) || detail::is_odbc_space(v.back());
 }
 
 bool blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
