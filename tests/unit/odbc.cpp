@@ -245,6 +245,22 @@ TEST_CASE("a key runs to the next '=' across ';'") {
   CHECK(lost[0].severity == severity::warning);
   CHECK(lost[0].offset == 13);  // the ';' inside the key
   CHECK(lost[0].message.find("Port") != std::string::npos);
+
+  // The key never starts at a ';' or a blank: the warning names the setting that follows.
+  connection spaced = parsed("Server=a;junk; Port=1");
+  REQUIRE(spaced.properties.size() == 2);
+  CHECK(spaced.properties[1].key == "junk; Port");
+  lost = with_code(validate(spaced), errc::missing_equals);
+  REQUIRE(lost.size() == 1);
+  CHECK(lost[0].message.find("the setting \"Port\" is lost") != std::string::npos);
+  // A key ending in ';' loses no setting: the warning does not invent one.
+  connection bare = parsed("Server=a;junk;=1");
+  REQUIRE(bare.properties.size() == 2);
+  CHECK(bare.properties[1].key == "junk;");
+  lost = with_code(validate(bare), errc::missing_equals);
+  REQUIRE(lost.size() == 1);
+  CHECK(lost[0].offset == 13);
+  CHECK(lost[0].message.find("the setting \"\"") == std::string::npos);
 }
 
 TEST_CASE("braced values: anything inside, '}}' is '}', trimmed inside") {
