@@ -517,6 +517,21 @@ result<odbc_view> parse_odbc(std::string&&) = delete;
 
 namespace detail {
 
+// Whether the driver's tokenizer (parseConnectionString) reads all of `text` as pairs, whatever
+// their keys; the port and every other value are not looked at.
+[[nodiscard]] constexpr bool odbc_tokenizes(std::string_view text) noexcept {
+  std::size_t pos = 0;
+  odbc_pair pair;
+  std::size_t error_at = 0;
+  while (true) {
+    switch (scan_odbc_pair(text, pos, pair, error_at)) {
+      case odbc_scan::pair: continue;
+      case odbc_scan::end: return true;
+      default: return false;
+    }
+  }
+}
+
 // The owning model's effective fields, from decoded values (the view's are raw). `explicit_pairs`
 // holds the last ClusterId, Region, Workgroup and Serverless pairs (an empty key: none).
 struct odbc_explicit_pairs {
