@@ -366,6 +366,11 @@ TEST_CASE("a redshift-serverless- ClusterID means the legacy route") {
   connection not_iam = parsed("jdbc:redshift://my-nlb.example.com:5439/dev?ClusterID=redshift-serverless-wg1");
   CHECK(not_iam.target == target_kind::serverless);
   CHECK_FALSE(not_iam.legacy_iam);
+  // Written back, the host stays: the legacy CLUSTER:REGION form has no place for it.
+  CHECK(jdbc(c, jdbc_style::automatic, true) ==
+        "jdbc:redshift:iam://my-nlb.example.com:5439/dev?ClusterID=redshift-serverless-wg1");
+  connection back = parsed(jdbc(c, jdbc_style::automatic, true));
+  CHECK(back == c);
 }
 
 TEST_CASE("iamauth, dbname, host and port arguments override the URL") {
