@@ -548,6 +548,12 @@ inline std::size_t region_part_offset(const connection& c) {
             std::string(detail::workgroup_key(c)) + " " + detail::in_quotes(*c.workgroup) + " overrides workgroup " +
                 detail::in_quotes(host.workgroup) + " named by the host");
   }
+  // The legacy route with nothing after "redshift-serverless-": the model has no workgroup
+  // (resolve), and the driver would ask GetClusterCredentials for one with an empty name.
+  if (c.legacy_iam && c.cluster_id && *c.cluster_id == legacy_serverless_prefix)
+    d.add(severity::error, errc::invalid_workgroup_name, detail::cluster_part_offset(c) + legacy_serverless_prefix.size(),
+          "the legacy cluster id " + detail::in_quotes(*c.cluster_id) +
+              " names no workgroup: write the workgroup after \"redshift-serverless-\"");
   if (c.account_id && (host.account.empty() || *c.account_id != host.account)) {
     std::size_t at = detail::option_offset(c, "account_id");
     if (auto acct = account_id::make(*c.account_id); !acct)

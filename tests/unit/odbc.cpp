@@ -419,6 +419,15 @@ TEST_CASE("explicit IAM settings beat the host") {
   CHECK(c.target == target_kind::serverless);
   CHECK(c.legacy_iam);
   CHECK(c.workgroup == "wg");
+  // The prefix alone names none: no workgroup, and an error where it should stand.
+  constexpr std::string_view empty_wg = "Server=h;IAM=1;ClusterId=redshift-serverless-;Region=us-east-1";
+  c = parsed(empty_wg);
+  CHECK(c.legacy_iam);
+  CHECK_FALSE(c.workgroup);
+  auto named = with_code(validate(c), errc::invalid_workgroup_name);
+  REQUIRE(named.size() == 1);
+  CHECK(named[0].severity == severity::error);
+  CHECK(named[0].offset == empty_wg.find(";Region"));
 }
 
 TEST_CASE("isServerless is not an ODBC key: one warning, naming the ODBC key") {
