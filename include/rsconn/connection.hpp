@@ -157,7 +157,9 @@ struct effective_fields {
   if (legacy_workgroup) {
     out.target = target_kind::serverless;
     out.legacy_iam = iam;
-    if (!out.workgroup) out.workgroup = legacy_workgroup;
+    // "redshift-serverless-" alone names no workgroup (the JDBC driver still takes the
+    // Serverless path, IamHelper.setIAMProperties: startsWith): validate reports it.
+    if (!out.workgroup && !legacy_workgroup.raw().empty()) out.workgroup = legacy_workgroup;
   } else if (host.kind == host_kind::provisioned ||
              (host.kind == host_kind::vpc_endpoint && host.service == redshift_service::provisioned)) {
     out.target = target_kind::provisioned;

@@ -14,6 +14,33 @@
 
 namespace rsconn {
 
+namespace detail {
+
+// An ODBC string whose keys the driver does not know (`Server Name=h`, `Host_Name=h`, `a=b=c`,
+// `{PWD}=x`, non-ASCII keys) is still ODBC: the driver's tokenizer reads it and its dispatcher
+// passes unknown keys on (RS_CONN_INFO::parseConnectString, rsconnect.cpp), so validate is the
+// one to name them. Not ODBC-shaped: a first key holding ':' or '/' or opening with '[' (an
+// endpoint or a URL: `h:5439/dev?x=y`, `mysql://h/?a=b`), a string the tokenizer refuses
+// (`a b=c;d`), and one libpq's tokenizer reads as two or more blank-separated pairs
+// (`foo=bar host=h`: a libpq keyword list with an unknown keyword, which ODBC would read as one
+// value "bar host=h").
+[[nodiscard]] constexpr bool looks_like_odbc_with_unknown_keys(std::string_view text) noexcept {
+  std::size_t start = text.find_first_not_of("; \t\n\v\f\r");
+  if (start == std::string_view::npos) return false;
+  std::size_t equals = text.find('=', start);
+  if (equals == std::string_view::npos || text[start] == '[') return false;
+  if (text.substr(start, equals - start).find_first_of(":/") != std::string_view::npos) return false;
+  if (!odbc_tokenizes(text)) return false;
+  std::size_t pos = 0;
+  libpq_pair pair;
+  std::size_t error_at = 0;
+  for (int pairs = 0; pairs < 2; ++pairs)
+    if (scan_libpq_pair(text, pos, pair, error_at) != libpq_scan::pair) return true;
+  return false;
+}
+
+}  // namespace detail
+
 // The form a string looks like, judged from its first characters and its separators; no
 // parsing. An unrecognised string gets the closest guess for the error message.
 [[nodiscard]] constexpr source_form detect_form(std::string_view text) noexcept {
@@ -21,6 +48,7 @@ namespace rsconn {
   if (is_libpq_uri(text)) return source_form::libpq_uri;  // postgresql:// or postgres://
   if (looks_like_libpq_keywords(text)) return source_form::libpq_keywords;  // host=... port=...
   if (looks_like_odbc(text)) return source_form::odbc;  // Driver=...; Server=...; (after libpq: "host=h port=1")
+  if (detail::looks_like_odbc_with_unknown_keys(text)) return source_form::odbc;  // Server Name=h, a=b=c
   if (text.find_first_of(":/") != std::string_view::npos || (!text.empty() && text.front() == '['))
     return source_form::endpoint;
   return source_form::host;

@@ -865,7 +865,9 @@ inline void append_missing_jdbc_arguments(const connection& c, bool cluster_form
   jdbc_style style = options.style;
   if (style == jdbc_style::automatic) {
     const property* iam_arg = c.find(name_of(setting::iam, driver::jdbc));
-    if (c.legacy_iam) style = jdbc_style::legacy_iam;
+    // The legacy form has no place for a host: a legacy cluster id beside one (a ClusterID
+    // argument) goes in the IAM form with its host.
+    if (c.legacy_iam && c.hosts.empty()) style = jdbc_style::legacy_iam;
     // Only the IAM form can leave the database out (the standard form's '/' names the empty
     // database); an iamauth argument decides IAM whatever the prefix says, so it is safe there.
     else if ((c.iam && !iam_arg) || c.hosts.empty() || (iam_arg && !c.database && c.hosts.size() == 1))

@@ -3,21 +3,25 @@
 //
 //   Driver={Amazon Redshift ODBC Driver (x64)};Server=HOST;Port=5439;Database=dev;UID=u;PWD={p;w}
 //
-// The driver's parser (SPEC §4, observed on 2.1.17), which parse_odbc follows:
-//   - ';' separate pairs; runs of ';' are skipped; the empty string, ";" and ";;" are valid and
-//     set nothing. Spaces are not separators: a whitespace-only string is a segment without '='.
+// The driver's parser (parseConnectionString in rsutil.c, 2.1.17; SPEC §4), which parse_odbc
+// follows:
+//   - ';' separate pairs; runs of ';' and blanks before a key are skipped; the empty string,
+//     ";" and ";;" are valid and set nothing. Spaces are not separators: a whitespace-only
+//     string is a segment without '='. Blanks and CR/LF after a pair and its ';' end the string
+//     cleanly (`Server=a; `, `Server=a;\r\n`), but blanks after a ';' that follows no pair do
+//     not (`; `, `Server=a; ; `, `Server=a;; `: errc::missing_equals at the blanks).
 //   - A key runs to the next '=', across ';' (`Server=a;junk;Port=1` stores the key "junk;Port"
 //     and loses the port). Keys are trimmed of whitespace and compared ASCII case-insensitively.
 //   - A value runs to the next ';' and is trimmed, unless its first non-space byte is '{': then
 //     it runs to the closing '}', `}}` stands for one '}', and the content is trimmed too
-//     (`{ a }` is "a"). No ';' is needed after the closing brace (`Driver={x}Server=h` is two
-//     pairs). CR and LF are not separators (like tabs, they are trimmed only at the ends of keys
-//     and values).
+//     (`{ a }` is "a"). The driver reads a run of '}' two at a time, so an odd run closes at its
+//     last '}' (`{a}}}` is "a}", `{}}}` is "}") and an even run closes nothing (`{a}}}}` is
+//     unclosed). No ';' is needed after the closing brace (`Driver={x}Server=h` is two pairs).
+//     CR and LF are not separators (like tabs, they are trimmed only at the ends of keys and
+//     values).
 //   - Failure is total: a segment with no '=' after it (errc::missing_equals), an empty key
 //     (errc::empty_key) or an unclosed brace (errc::unclosed_brace, at the '{') rejects the
-//     whole string (the driver silently connects with nothing set). A braced value whose content
-//     ends in an escaped '}' (`{a}}}`) is unclosed for the driver: rsconn reads any odd run of
-//     three or more '}' inside braces that way (an escaped '}' directly before the closing one).
+//     whole string (the driver silently connects with nothing set).
 //   - Duplicates: the last value wins. Aliases resolve by key name, not position (see
 //     odbc_alias_rank in settings.hpp): `Host=a;Server=b` and `Server=b;Host=a` both mean b.
 //   - The port is read with std::stoi: leading digits count ("5439abc" is 5439), a value that
@@ -125,62 +129,78 @@ struct odbc_pair {
 
 namespace detail {
 
-enum class odbc_scan : unsigned char { pair, end, missing_equals, empty_key, unclosed_brace };
+enum class odbc_scan : unsigned char { pair, end, missing_equals, blank_tail, empty_key, unclosed_brace };
 
-// Reads the pair that starts at `pos` (skipping ';' first) and moves `pos` past it.
+// After a value the driver skips blanks, one ';' and blanks again (parseConnectionString,
+// rsutil.c), so that blanks and CR/LF after a pair's last ';' end the string cleanly.
+constexpr void skip_odbc_pair_end(std::string_view text, std::size_t& pos) noexcept {
+  while (pos < text.size() && is_odbc_space(text[pos])) ++pos;
+  if (pos < text.size() && text[pos] == ';') ++pos;
+  while (pos < text.size() && is_odbc_space(text[pos])) ++pos;
+}
+
+// Reads the pair that starts at `pos` and moves `pos` past it, as parseConnectionString does.
+// Before a key its loop skips blanks, then a ';' sends it back to the top: runs of blanks and
+// ';' vanish, but blanks that reach the end there leave it with an empty key, and the whole
+// string fails (`; `, `Server=a; ; `), while the same blanks right after a pair do not
+// (`Server=a; `): see skip_odbc_pair_end.
 constexpr odbc_scan scan_odbc_pair(std::string_view text, std::size_t& pos, odbc_pair& out,
                                    std::size_t& error_at) noexcept {
-  while (pos < text.size() && text[pos] == ';') ++pos;
-  if (pos >= text.size()) return odbc_scan::end;
-  std::size_t start = pos;
+  while (true) {
+    if (pos >= text.size()) return odbc_scan::end;
+    std::size_t blanks = pos;
+    while (pos < text.size() && is_odbc_space(text[pos])) ++pos;
+    if (pos >= text.size()) {
+      error_at = blanks;
+      return odbc_scan::blank_tail;
+    }
+    if (text[pos] != ';') break;
+    ++pos;
+  }
+  std::size_t start = pos;  // neither a blank nor ';'
   std::size_t equals = text.find('=', pos);
   if (equals == std::string_view::npos) {
     error_at = start;
     return odbc_scan::missing_equals;
   }
-  std::size_t key_begin = start;
-  std::size_t key_end = equals;
-  while (key_begin < key_end && is_odbc_space(text[key_begin])) ++key_begin;
-  while (key_end > key_begin && is_odbc_space(text[key_end - 1])) --key_end;
-  if (key_begin == key_end) {
+  if (equals == start) {
     error_at = start;
     return odbc_scan::empty_key;
   }
-  out.key = text.substr(key_begin, key_end - key_begin);
-  out.offset = key_begin;
+  std::size_t key_end = equals;
+  while (is_odbc_space(text[key_end - 1])) --key_end;  // stops at text[start], no blank
+  out.key = text.substr(start, key_end - start);
+  out.offset = start;
 
   std::size_t at = equals + 1;
   while (at < text.size() && is_odbc_space(text[at])) ++at;
   if (at < text.size() && text[at] == '{') {
+    // Inside braces the driver reads "}}" as an escaped '}' and any other '}' as the close: in
+    // a run of '}', pairs go first, so an odd run closes at its last '}' (`{a}}}` is "a}") and
+    // an even one closes nothing (`{a}}`, `{a}}}}` are unclosed).
     std::size_t open = at;
-    std::size_t i = open + 1;
+    std::size_t close = open + 1;
     while (true) {
-      if (i >= text.size()) {
+      close = text.find('}', close);
+      if (close == std::string_view::npos) {
         error_at = open;
         return odbc_scan::unclosed_brace;
       }
-      if (text[i] != '}') {
-        ++i;
-        continue;
-      }
-      std::size_t run_end = i;
+      std::size_t run_end = close;
       while (run_end < text.size() && text[run_end] == '}') ++run_end;
-      std::size_t run = run_end - i;
-      if (run == 1) break;  // the closing brace
-      if (run % 2 == 1) {   // "}}" directly before the closing '}': the driver never closes it
-        error_at = open;
-        return odbc_scan::unclosed_brace;
+      if ((run_end - close) % 2 == 1) {
+        close = run_end - 1;
+        break;
       }
-      i = run_end;  // escaped braces
+      close = run_end;
     }
-    std::size_t close = i;
     std::size_t b = open + 1;
     std::size_t e = close;
     while (b < e && is_odbc_space(text[b])) ++b;
     while (e > b && is_odbc_space(text[e - 1])) --e;
     out.value = odbc_value(text.substr(b, e - b), true, b);
     pos = close + 1;
-    while (pos < text.size() && is_odbc_space(text[pos])) ++pos;
+    skip_odbc_pair_end(text, pos);
     return odbc_scan::pair;
   }
   std::size_t end = text.find(';', at);
@@ -189,6 +209,7 @@ constexpr odbc_scan scan_odbc_pair(std::string_view text, std::size_t& pos, odbc
   while (e > at && is_odbc_space(text[e - 1])) --e;
   out.value = odbc_value(text.substr(at, e - at), false, at);
   pos = end;
+  skip_odbc_pair_end(text, pos);
   return odbc_scan::pair;
 }
 
@@ -410,11 +431,16 @@ class odbc_view {
       case detail::odbc_scan::missing_equals:
         return fail(errc::missing_equals, error_at,
                     "this text has no '=' after it; the driver then ignores the whole connection string");
+      case detail::odbc_scan::blank_tail:
+        return fail(errc::missing_equals, error_at,
+                    "these blanks end the string after a ';' that closes no setting; the driver reads them as a key "
+                    "without '=' and ignores the whole connection string");
       case detail::odbc_scan::empty_key:
         return fail(errc::empty_key, error_at, "a setting has an empty key before '='; the driver then ignores the whole connection string");
       case detail::odbc_scan::unclosed_brace:
         return fail(errc::unclosed_brace, error_at,
-                    "this '{' has no closing '}' (the driver also reads a value ending in an escaped \"}}\" as unclosed)");
+                    "this '{' has no closing '}' (inside braces \"}}\" is an escaped '}', so an even run of '}' "
+                    "closes nothing)");
       default: break;
     }
     ++view.count_;
@@ -490,6 +516,21 @@ result<odbc_view> parse_odbc(std::string&&) = delete;
 }
 
 namespace detail {
+
+// Whether the driver's tokenizer (parseConnectionString) reads all of `text` as pairs, whatever
+// their keys; the port and every other value are not looked at.
+[[nodiscard]] constexpr bool odbc_tokenizes(std::string_view text) noexcept {
+  std::size_t pos = 0;
+  odbc_pair pair;
+  std::size_t error_at = 0;
+  while (true) {
+    switch (scan_odbc_pair(text, pos, pair, error_at)) {
+      case odbc_scan::pair: continue;
+      case odbc_scan::end: return true;
+      default: return false;
+    }
+  }
+}
 
 // The owning model's effective fields, from decoded values (the view's are raw). `explicit_pairs`
 // holds the last ClusterId, Region, Workgroup and Serverless pairs (an empty key: none).
@@ -576,17 +617,15 @@ enum class odbc_value_style : unsigned char { plain, braced, impossible };
 
 // How a value must be written for the driver to read it back unchanged. Braced: any value
 // holding ';', '{', '}', '=' or one of [](),?*!@ (the safe rule of MS-ODBCSTR, which driver
-// managers rely on). Impossible: a NUL byte; leading or trailing whitespace (trimmed both in
-// and out of braces); and a value that must be braced but ends in '}' (the driver reads
-// `{a}}}` as unclosed) — unless it can go unbraced: no ';' and no leading '{'.
+// managers rely on), each '}' doubled: the driver reads a run of '}' two at a time and closes
+// at the odd one out, so even a value ending in '}' reads back (`{a}}}` is "a}"). Impossible: a
+// NUL byte, and leading or trailing whitespace (trimmed both in and out of braces).
 constexpr odbc_value_style odbc_style_of(std::string_view value) noexcept {
   if (value.find('\0') != std::string_view::npos) return odbc_value_style::impossible;
   if (value.empty()) return odbc_value_style::plain;
   if (is_odbc_space(value.front()) || is_odbc_space(value.back())) return odbc_value_style::impossible;
   if (value.find_first_of(";{}=[](),?*!@") == std::string_view::npos) return odbc_value_style::plain;
-  if (value.back() != '}') return odbc_value_style::braced;
-  if (value.find(';') != std::string_view::npos || value.front() == '{') return odbc_value_style::impossible;
-  return odbc_value_style::plain;
+  return odbc_value_style::braced;
 }
 
 // A key the driver reads back as written: not empty, no '=' or NUL, no edge whitespace, and no
@@ -741,8 +780,8 @@ inline result<void> plan_odbc_extras(const connection& c, odbc_extras& extra, un
   }
   if (c.database) {
     if (auto ok = check(*c.database,
-                        "the database name has edge whitespace, a NUL byte, or ends in '}' after a ';' or a leading "
-                        "'{', which the Redshift ODBC driver cannot read back");
+                        "the database name has edge whitespace or a NUL byte, which the Redshift ODBC driver cannot "
+                        "read back");
         !ok)
       return tl::unexpected(ok.error());
     estimate += bound(name_of(setting::database, driver::odbc), *c.database);
@@ -758,9 +797,8 @@ inline result<void> plan_odbc_extras(const connection& c, odbc_extras& extra, un
                   "an ODBC connection string cannot carry");
     // Checked even when redacted, so that both succeed alike.
     if (auto ok = check(t.value,
-                        "a property value has edge whitespace (the Redshift ODBC driver trims it, braces or not), a "
-                        "NUL byte, or ends in '}' while holding ';' or starting with '{' (the driver reads such a "
-                        "braced value as unclosed)");
+                        "a property value has edge whitespace (the Redshift ODBC driver trims it, braces or not) or "
+                        "a NUL byte");
         !ok)
       return fail(errc::unrepresentable_value, p.value_offset, ok.error().detail);
     estimate += bound(t.key, shown(t.key, &p, t.value));

@@ -3,6 +3,7 @@
 // sentence a person can act on. Parsing follows the drivers; this follows AWS.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -467,11 +468,15 @@ inline void check_odbc(diagnostics_builder& d, const connection& c) {
     if (rank > best[g]) best[g] = rank;
   }
   for (const property& p : c.properties) {
+    // The parser never starts a key at ';' or a blank, so a ';' here follows text with no '='.
     if (std::size_t semi = p.key.find(';'); semi != std::string::npos) {
       std::string_view lost = std::string_view(p.key).substr(p.key.rfind(';') + 1);
+      lost.remove_prefix(std::min(lost.size(), lost.find_first_not_of(" \t\n\v\f\r")));
+      std::string outcome = lost.empty() ? std::string("the value goes to a key that names no setting")
+                                         : "the setting " + in_quotes(lost) + " is lost";
       d.add(severity::warning, errc::missing_equals, p.offset + semi,
             "key " + in_quotes(p.key) + " holds a ';': the text before it has no '=', so the driver reads up to the "
-            "next '=' as one key and the setting " + in_quotes(lost) + " is lost; remove that text or give it a value");
+            "next '=' as one key and " + outcome + "; remove that text or give it a value");
     }
     if (std::size_t limit = odbc_value_limit(p.key); limit != 0 && p.value.size() > limit)
       d.add(severity::warning, errc::value_truncated_by_driver, p.value_offset + limit,
@@ -543,6 +548,12 @@ inline std::size_t region_part_offset(const connection& c) {
             std::string(detail::workgroup_key(c)) + " " + detail::in_quotes(*c.workgroup) + " overrides workgroup " +
                 detail::in_quotes(host.workgroup) + " named by the host");
   }
+  // The legacy route with nothing after "redshift-serverless-": the model has no workgroup
+  // (resolve), and the driver would ask GetClusterCredentials for one with an empty name.
+  if (c.legacy_iam && c.cluster_id && *c.cluster_id == legacy_serverless_prefix)
+    d.add(severity::error, errc::invalid_workgroup_name, detail::cluster_part_offset(c) + legacy_serverless_prefix.size(),
+          "the legacy cluster id " + detail::in_quotes(*c.cluster_id) +
+              " names no workgroup: write the workgroup after \"redshift-serverless-\"");
   if (c.account_id && (host.account.empty() || *c.account_id != host.account)) {
     std::size_t at = detail::option_offset(c, "account_id");
     if (auto acct = account_id::make(*c.account_id); !acct)

@@ -304,6 +304,7 @@ struct comparer {
         allow = &allow_vpc_endpoint;
       else if (key == "serverlessworkgroup" && !given &&
                (!theirs || parts.kind == rsconn::host_kind::vpc_endpoint) && c.cluster_id &&
+               c.cluster_id->size() > rsconn::legacy_serverless_prefix.size() &&  // the prefix alone names none
                c.cluster_id->rfind(rsconn::legacy_serverless_prefix, 0) == 0 &&
                f.mine == c.cluster_id->substr(rsconn::legacy_serverless_prefix.size()))
         allow = &allow_legacy_workgroup;

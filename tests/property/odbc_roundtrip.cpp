@@ -3,8 +3,10 @@
 // parse_odbc on arbitrary text either fails or gives a connection that formats stably.
 #include <catch2/catch_test_macros.hpp>
 
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <rapidcheck.h>
@@ -31,12 +33,65 @@ result<std::string> write(const connection& c) {
 }
 
 // What the driver cannot read back, whatever the quoting: edge whitespace (trimmed in and out of
-// braces), a NUL byte, and a value that needs braces but would end in an escaped '}'.
+// braces) and a NUL byte. (A value ending in '}' reads back braced: `{a}}}` is "a}".)
 bool unwritable(const std::string& v) {
   if (v.find('\0') != std::string::npos) return true;
   if (v.empty()) return false;
-  if (detail::is_odbc_space(v.front()) || detail::is_odbc_space(v.back())) return true;
-  return v.back() == '}' && (v.find(';') != std::string::npos || v.front() == '{');
+  return detail::is_odbc_space(v.front()) || detail::is_odbc_space(v.back());
+}
+
+bool blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
+
+std::string trimmed(std::string s) {
+  while (!s.empty() && blank(s.back())) s.pop_back();
+  std::size_t b = 0;
+  while (b < s.size() && blank(s[b])) ++b;
+  return s.substr(b);
+}
+
+// The Redshift ODBC driver's tokenizer as its source reads (parseConnectionString in
+// src/odbc/rsodbc/rsutil.c, 2.1.17), byte by byte, written out independently of odbc.hpp: the
+// pairs (key trimmed, value decoded and trimmed), or nothing where it gives up on the string.
+std::optional<std::vector<std::pair<std::string, std::string>>> driver_tokens(const std::string& s) {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  while (i < n) {
+    while (i < n && blank(s[i])) ++i;  // blanks, then one ';' and back to the top
+    if (i < n && s[i] == ';') {
+      ++i;
+      continue;
+    }
+    std::size_t key = i;
+    while (i < n && s[i] != '=') ++i;
+    if (i == n || i == key) return std::nullopt;  // no '=' after it, or an empty key
+    std::string name = trimmed(s.substr(key, i - key));
+    ++i;
+    while (i < n && blank(s[i])) ++i;
+    std::string value;
+    if (i < n && s[i] == '{') {
+      ++i;
+      while (true) {
+        if (i == n) return std::nullopt;  // unclosed
+        if (s[i] == '}' && i + 1 < n && s[i + 1] == '}') {
+          value += '}';
+          i += 2;
+        } else if (s[i] == '}') {
+          ++i;
+          break;
+        } else {
+          value += s[i++];
+        }
+      }
+    } else {
+      while (i < n && s[i] != ';') value += s[i++];
+    }
+    out.emplace_back(std::move(name), trimmed(std::move(value)));
+    while (i < n && blank(s[i])) ++i;  // after a value: blanks, one ';', blanks
+    if (i < n && s[i] == ';') ++i;
+    while (i < n && blank(s[i])) ++i;
+  }
+  return out;
 }
 
 }  // namespace
@@ -89,6 +144,32 @@ TEST_CASE("any value reads back exactly, or is refused for a reason") {
     auto again = write(back);
     RC_ASSERT(again.has_value());
     RC_ASSERT(*again == *text);
+  });
+  CHECK(ok);
+}
+
+TEST_CASE("parse_odbc accepts and splits exactly what the driver's tokenizer does") {
+  bool ok = rc::check("parse_odbc agrees with parseConnectionString", [] {
+    const std::vector<std::string> fragments = {"Server", "PWD", "UID", "Host Name", "=", ";", "{", "}", "}}", "}}}",
+                                                " ", "\t", "\r\n", "a", "h", "x=y", "{{", "\xc3\xa9"};
+    const std::vector<std::string> parts =
+        *rc::gen::container<std::vector<std::string>>(rc::gen::elementOf(fragments));
+    std::string s;
+    for (const std::string& p : parts) s += p;
+    auto expected = driver_tokens(s);
+    auto c = parse_odbc_connection(s);
+    RC_TAG(expected ? "accepted" : "refused");
+    RC_ASSERT(c.has_value() == expected.has_value());
+    if (!c) {
+      errc code = c.error().code;
+      RC_ASSERT(code == errc::missing_equals || code == errc::empty_key || code == errc::unclosed_brace);
+      return;
+    }
+    RC_ASSERT(c->properties.size() == expected->size());
+    for (std::size_t i = 0; i < expected->size(); ++i) {
+      RC_ASSERT(c->properties[i].key == (*expected)[i].first);
+      RC_ASSERT(c->properties[i].value == (*expected)[i].second);
+    }
   });
   CHECK(ok);
 }

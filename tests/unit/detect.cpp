@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "rsconn/detect.hpp"
+#include "rsconn/validate.hpp"
 
 using namespace rsconn;
 using namespace std::string_literals;
@@ -193,7 +194,46 @@ TEST_CASE("detect_form: keyword strings that could be either libpq or ODBC") {
   CHECK(detect_form("foo=bar;Server=h") == source_form::odbc);
   CHECK(detect_form("compression=off;Server=h:5439") == source_form::odbc);
   CHECK(detect_form("h:5439/dev=x;y") == source_form::endpoint);  // not a plain word before '='
-  CHECK(detect_form("a b=c;d") == source_form::host);              // nor is "a b"
+  CHECK(detect_form("a b=c;d") == source_form::host);              // nor is "a b", and "d" has no '='
+}
+
+// The driver's tokenizer reads any key up to '=' (parseConnectionString, rsutil.c) and its
+// dispatcher passes the keys it does not know on (RS_CONN_INFO::parseConnectString,
+// rsconnect.cpp): a string of such pairs is an ODBC string, read with unknown-key warnings.
+TEST_CASE("detect_form: an ODBC string whose keys the driver does not know is still ODBC") {
+  struct sample {
+    std::string_view text;
+    std::string_view key;
+    std::string_view value;
+  };
+  for (sample s : {sample{"Server Name=h", "Server Name", "h"}, sample{"Host_Name=h", "Host_Name", "h"},
+                   sample{"Ser ver=a", "Ser ver", "a"}, sample{"a=b=c", "a", "b=c"}, sample{"{PWD}=x", "{PWD}", "x"},
+                   sample{"PWD{=x", "PWD{", "x"}, sample{"S\xc3\xa9rver=h", "S\xc3\xa9rver", "h"},
+                   sample{"\xe3\x83\x9b\xe3\x82\xb9\xe3\x83\x88=h", "\xe3\x83\x9b\xe3\x82\xb9\xe3\x83\x88", "h"},
+                   sample{"x=y", "x", "y"}, sample{"  Server Name = h ;", "Server Name", "h"},
+                   sample{"Server Name=h;Port Number=5440", "Server Name", "h"}}) {
+    connection c = parsed_as(s.text, source_form::odbc);
+    REQUIRE_FALSE(c.properties.empty());
+    CHECK(c.properties[0].key == s.key);
+    CHECK(c.properties[0].value == s.value);
+    CHECK(c.hosts.empty());  // no key the driver reads as the host
+    bool warned = false;
+    for (const diagnostic& d : validate(c))
+      warned = warned || (d.code == errc::unknown_option && d.offset == c.properties[0].offset);
+    CHECK(warned);
+  }
+  // Still not ODBC: a key that is an endpoint or a URL before '=', a string the driver's
+  // tokenizer refuses, and a blank-separated list of pairs (libpq's shape).
+  CHECK(detect_form("h:5439/dev?x=y") == source_form::endpoint);
+  CHECK(detect_form("h/dev?sslmode=require") == source_form::endpoint);
+  CHECK(detect_form("[::1]:5439/dev?x=y") == source_form::endpoint);
+  CHECK(detect_form("mysql://h/db?a=b") == source_form::endpoint);
+  CHECK(detect_form("Server Name={h") == source_form::host);
+  CHECK(detect_form("foo=bar host=h") == source_form::host);
+  CHECK(detect_form("Host_Name=h Port=1") == source_form::host);
+  // libpq keyword strings and libpq's own shapes are unchanged.
+  CHECK(detect_form("host=h port=5439") == source_form::libpq_keywords);
+  CHECK(detect_form("dbname=a=b") == source_form::libpq_keywords);
 }
 
 TEST_CASE("detect_form: endpoints and hosts") {
@@ -404,7 +444,7 @@ TEST_CASE("parse: each form's errors carry the offset of the fault in the input"
   parse_error("[::1:5439/dev", errc::unclosed_bracket, 0);
   parse_error("h!x:5439", errc::invalid_host_name, 1);
   parse_error("a b", errc::invalid_host_name, 1);
-  parse_error("x=y", errc::invalid_host_name, 1);
+  parse_error("x y", errc::invalid_host_name, 1);
 }
 
 TEST_CASE("parse: a valid string of each form round-trips its form") {

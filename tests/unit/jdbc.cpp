@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "rsconn/jdbc.hpp"
+#include "rsconn/validate.hpp"
 
 using namespace rsconn;
 using namespace std::string_literals;
@@ -123,6 +124,39 @@ TEST_CASE("legacy Serverless IAM syntax (drivers before 2.1.0.9)") {
   CHECK(c.region == "us-east-1");
   CHECK(c.database == "dev");
   CHECK(c.hosts.empty());
+}
+
+// The JDBC driver takes the Serverless route for any cluster id starting with
+// "redshift-serverless-" (IamHelper.setIAMProperties), so the prefix alone names no workgroup.
+TEST_CASE("the legacy IAM host with an empty workgroup has no workgroup, and says so") {
+  constexpr std::string_view url = "jdbc:redshift:iam://redshift-serverless-:us-east-1/dev";
+  connection c = parsed(url);
+  CHECK(c.target == target_kind::serverless);
+  CHECK(c.legacy_iam);
+  CHECK_FALSE(c.workgroup);
+  CHECK(c.cluster_id == "redshift-serverless-");
+  CHECK(c.region == "us-east-1");
+  std::vector<diagnostic> errors;
+  for (const diagnostic& d : validate(c))
+    if (d.severity == severity::error) errors.push_back(d);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].code == errc::invalid_workgroup_name);
+  CHECK(errors[0].offset == url.find(":us-east-1"));  // where the workgroup should stand
+  CHECK(errors[0].message.find("names no workgroup") != std::string::npos);
+  // The URL writes back as it came.
+  CHECK(jdbc(c, jdbc_style::legacy_iam) == url);
+
+  // The same through a ClusterID argument; a workgroup given beside it is kept.
+  constexpr std::string_view arg = "jdbc:redshift:iam://my-nlb.example.com:5439/dev?ClusterID=redshift-serverless-";
+  connection by_arg = parsed(arg);
+  CHECK(by_arg.legacy_iam);
+  CHECK_FALSE(by_arg.workgroup);
+  bool said = false;
+  for (const diagnostic& d : validate(by_arg))
+    said = said || (d.code == errc::invalid_workgroup_name && d.offset == arg.size());
+  CHECK(said);
+  connection given = parsed(std::string(arg) + "&serverlessWorkGroup=wg1");
+  CHECK(given.workgroup == "wg1");
 }
 
 TEST_CASE("jdbc:redshift:DB form is localhost:5439") {
@@ -366,6 +400,11 @@ TEST_CASE("a redshift-serverless- ClusterID means the legacy route") {
   connection not_iam = parsed("jdbc:redshift://my-nlb.example.com:5439/dev?ClusterID=redshift-serverless-wg1");
   CHECK(not_iam.target == target_kind::serverless);
   CHECK_FALSE(not_iam.legacy_iam);
+  // Written back, the host stays: the legacy CLUSTER:REGION form has no place for it.
+  CHECK(jdbc(c, jdbc_style::automatic, true) ==
+        "jdbc:redshift:iam://my-nlb.example.com:5439/dev?ClusterID=redshift-serverless-wg1");
+  connection back = parsed(jdbc(c, jdbc_style::automatic, true));
+  CHECK(back == c);
 }
 
 TEST_CASE("iamauth, dbname, host and port arguments override the URL") {

@@ -134,6 +134,43 @@ TEST_CASE("empty, ';' and ';;' parse to nothing; whitespace alone does not") {
   CHECK(parse_error("\t\r\n") == error{errc::missing_equals, 0});
   CHECK(parse_error("; ").code == errc::missing_equals);
   CHECK(parse_error("; ").offset == 1);
+  // Blanks before a ';' are skipped with it (parseConnectionString skips blanks, then ';').
+  for (std::string_view text : {" ;"sv, "\t;;"sv, " ; ;"sv}) {
+    INFO(text);
+    auto v = parse_odbc(text);
+    REQUIRE(v);
+    CHECK(v->empty());
+  }
+}
+
+// parseConnectionString (rsutil.c) skips blanks, one ';' and blanks again after every value, so
+// blanks and CR/LF after the last pair and its ';' end the string; blanks after a ';' that ends
+// no pair send it back to its key loop, which finds the end instead of a key and fails.
+TEST_CASE("blanks and CR/LF after the last ';' are accepted; after an empty segment they fail") {
+  for (std::string_view text : {"Server=a; "sv, "Server=a  ;  "sv, "Server=a;\t"sv, "Server=a \r\n"sv,
+                                "Server={a} ; \n"sv, "; Server=a; "sv}) {
+    INFO(text);
+    auto v = parse_odbc(text);
+    REQUIRE(v);
+    CHECK(v->size() == 1);
+    REQUIRE(v->host());
+    CHECK(v->host()->value.raw() == "a");
+  }
+  connection c = parsed("Server=a;\r\nPort=1;\r\n");
+  REQUIRE(c.properties.size() == 2);
+  CHECK(c.properties[1].key == "Port");  // CR/LF after ';' are skipped before a key
+  CHECK(c.properties[1].offset == 11);
+  CHECK(c.hosts[0].port == 1);
+  // A blank segment between ';' ahead of a key is skipped like ";;": the key is "Port".
+  c = parsed("Server=a; ;Port=1");
+  REQUIRE(c.properties.size() == 2);
+  CHECK(c.properties[1].key == "Port");
+  CHECK(c.hosts[0].port == 1);
+  // Blanks at the end after a ';' that closes no pair: the whole string fails, at the blanks.
+  CHECK(parse_error("Server=a; ; ") == error{errc::missing_equals, 11});
+  CHECK(parse_error("Server=a;; ") == error{errc::missing_equals, 10});
+  CHECK(parse_error("Server=a;\r\n;\r\n") == error{errc::missing_equals, 12});
+  CHECK(parse_error("Server=a; ; ").message().find("blanks") != std::string_view::npos);
 }
 
 TEST_CASE("a segment with no '=' after it fails the whole string, with its offset") {
@@ -142,26 +179,54 @@ TEST_CASE("a segment with no '=' after it fails the whole string, with its offse
   CHECK(parse_odbc("Server=h;Port=5439;").has_value());
   // An unbraced password with ';': "b" is a segment without '='.
   CHECK(parse_error("UID=u;PWD=a;b") == error{errc::missing_equals, 12});
-  CHECK(parse_error("Server=h; ") == error{errc::missing_equals, 9});
+  CHECK(parse_error("Server=h; junk") == error{errc::missing_equals, 10});  // where the key starts
 }
 
 TEST_CASE("an empty key fails, with its offset") {
   CHECK(parse_error(";=b") == error{errc::empty_key, 1});
   CHECK(parse_error("=b") == error{errc::empty_key, 0});
-  CHECK(parse_error("Server=h; =b") == error{errc::empty_key, 9});
+  CHECK(parse_error("Server=h; =b") == error{errc::empty_key, 10});
+  CHECK(parse_error(" =b") == error{errc::empty_key, 1});
   CHECK(parse_error("Server=h;=b").message().find("empty key") != std::string_view::npos);
 }
 
 TEST_CASE("an unclosed brace fails at the brace") {
   CHECK(parse_error("PWD={abc") == error{errc::unclosed_brace, 4});
   CHECK(parse_error("Server=h;PWD= {abc;UID=u") == error{errc::unclosed_brace, 14});
+  // The driver reads '}' two at a time: an even run closes nothing.
   CHECK(parse_error("PWD={a}}") == error{errc::unclosed_brace, 4});
-  // A content ending in an escaped '}' is unclosed for the driver.
-  CHECK(parse_error("PWD={a}}}") == error{errc::unclosed_brace, 4});
-  CHECK(parse_error("PWD={a}}}}}") == error{errc::unclosed_brace, 4});
-  CHECK(parse_error("Server=h;PWD={a}}};UID=u") == error{errc::unclosed_brace, 13});
+  CHECK(parse_error("PWD={a}}}}") == error{errc::unclosed_brace, 4});
+  CHECK(parse_error("Server=h;PWD={a}}}};UID=u") == error{errc::unclosed_brace, 13});
   // The docs' {{placeholder}} templates.
   CHECK(parse_error("UID={{username}};PWD={{password}}").code == errc::unclosed_brace);
+}
+
+// parseConnectionString (rsutil.c) reads "}}" inside braces as one '}' before it looks for the
+// closing '}': in a run of '}' the pairs go first and an odd one out closes the value.
+TEST_CASE("a braced value may end in an escaped '}' right before the closing one") {
+  struct sample {
+    std::string_view text;
+    std::string_view value;
+  };
+  for (sample s : {sample{"PWD={}}}", "}"}, sample{"PWD={a}}}", "a}"}, sample{"PWD={{a}}}", "{a}"},
+                   sample{"PWD={a}}}}}", "a}}"}, sample{"PWD={ a}} }", "a}"}, sample{"PWD={a;b}}}", "a;b}"},
+                   sample{"PWD={}}}}}}}", "}}}"}}) {
+    INFO(s.text);
+    connection c = parsed(s.text);
+    REQUIRE(c.properties.size() == 1);
+    CHECK(c.properties[0].value == s.value);
+    CHECK(c.properties[0].value_offset == s.text.find_first_not_of(" ", 5));
+  }
+  // The value ends at the odd one out; the next pair follows.
+  connection c = parsed("Server=h;PWD={a}}};UID=u");
+  REQUIRE(c.properties.size() == 3);
+  CHECK(c.properties[1].value == "a}");
+  CHECK(c.properties[2].key == "UID");
+  CHECK(c.properties[2].value == "u");
+  c = parsed("PWD={a}}}Server=h");
+  REQUIRE(c.properties.size() == 2);
+  CHECK(c.properties[0].value == "a}");
+  CHECK(c.hosts[0].host == "h");
 }
 
 TEST_CASE("a key runs to the next '=' across ';'") {
@@ -180,6 +245,22 @@ TEST_CASE("a key runs to the next '=' across ';'") {
   CHECK(lost[0].severity == severity::warning);
   CHECK(lost[0].offset == 13);  // the ';' inside the key
   CHECK(lost[0].message.find("Port") != std::string::npos);
+
+  // The key never starts at a ';' or a blank: the warning names the setting that follows.
+  connection spaced = parsed("Server=a;junk; Port=1");
+  REQUIRE(spaced.properties.size() == 2);
+  CHECK(spaced.properties[1].key == "junk; Port");
+  lost = with_code(validate(spaced), errc::missing_equals);
+  REQUIRE(lost.size() == 1);
+  CHECK(lost[0].message.find("the setting \"Port\" is lost") != std::string::npos);
+  // A key ending in ';' loses no setting: the warning does not invent one.
+  connection bare = parsed("Server=a;junk;=1");
+  REQUIRE(bare.properties.size() == 2);
+  CHECK(bare.properties[1].key == "junk;");
+  lost = with_code(validate(bare), errc::missing_equals);
+  REQUIRE(lost.size() == 1);
+  CHECK(lost[0].offset == 13);
+  CHECK(lost[0].message.find("the setting \"\"") == std::string::npos);
 }
 
 TEST_CASE("braced values: anything inside, '}}' is '}', trimmed inside") {
@@ -338,6 +419,15 @@ TEST_CASE("explicit IAM settings beat the host") {
   CHECK(c.target == target_kind::serverless);
   CHECK(c.legacy_iam);
   CHECK(c.workgroup == "wg");
+  // The prefix alone names none: no workgroup, and an error where it should stand.
+  constexpr std::string_view empty_wg = "Server=h;IAM=1;ClusterId=redshift-serverless-;Region=us-east-1";
+  c = parsed(empty_wg);
+  CHECK(c.legacy_iam);
+  CHECK_FALSE(c.workgroup);
+  auto named = with_code(validate(c), errc::invalid_workgroup_name);
+  REQUIRE(named.size() == 1);
+  CHECK(named[0].severity == severity::error);
+  CHECK(named[0].offset == empty_wg.find(";Region"));
 }
 
 TEST_CASE("isServerless is not an ODBC key: one warning, naming the ODBC key") {
@@ -395,14 +485,30 @@ TEST_CASE("to_odbc braces exactly the values that need it") {
   CHECK(pwd_of("in side") == "in side");
   CHECK(pwd_of("'\"\\%+") == "'\"\\%+");
   CHECK(pwd_of("pässwörd") == "pässwörd");
-  // Ending in '}': braced it would read as unclosed, so it goes unbraced where that is safe.
-  CHECK(pwd_of("a}") == "a}");
-  CHECK(pwd_of("(x)}") == "(x)}");
-  CHECK(pwd_of("a=b}") == "a=b}");
+  // Ending in '}': braced like any value with '}', which is doubled (the driver reads `{a}}}` as "a}").
+  CHECK(pwd_of("a}") == "{a}}}");
+  CHECK(pwd_of("}") == "{}}}");
+  CHECK(pwd_of("(x)}") == "{(x)}}}");
+  CHECK(pwd_of("a=b}") == "{a=b}}}");
+  CHECK(pwd_of("a;b}") == "{a;b}}}");
+  CHECK(pwd_of("{ab}") == "{{ab}}}");
+}
+
+TEST_CASE("to_odbc writes values ending in '}' that the driver reads back") {
+  for (std::string value : {"a;b}"s, "{ab}"s, "{}}"s, "}"s, "}}"s, "x;}}}"s, "{a}"s}) {
+    INFO(value);
+    connection c = with_password(value);
+    c.database = value;
+    std::string text = odbc(c, true, "");
+    connection back = parsed(text);
+    CHECK(back.database == value);
+    CHECK(back.find("PWD")->value == value);
+    CHECK(odbc(back, true, "") == text);
+  }
 }
 
 TEST_CASE("to_odbc refuses what the driver cannot read back") {
-  for (std::string bad : {"a;b}"s, "{ab}"s, "{}}"s, " lead"s, "trail "s, "tab\t"s, "\nx"s, "nul\0x"s}) {
+  for (std::string bad : {" lead"s, "trail "s, "tab\t"s, "\nx"s, "nul\0x"s}) {
     INFO(bad);
     error e = odbc_error(with_password(bad));
     CHECK(e.code == errc::unrepresentable_value);
@@ -531,7 +637,7 @@ TEST_CASE("hostile passwords survive to_odbc and parse_odbc") {
   std::vector<std::string> passwords = {
       "p;w", "p{w", "p}w", "p=w", "{p", "}p", "p}}w", "p;w{x}y", "p'w", "p\\w", "p\"w", "in side",
       "a+b", "100%", "%2B", "pässwörd", "日本語", "p@ss!(x)", "[]", "}", "{", "};{", "=", ";", "a}};b",
-      "a\r\nb", "a\tb", "{}}x", "x}}}}y", "}}}}", "{{{{",
+      "a\r\nb", "a\tb", "{}}x", "x}}}}y", "}}}}", "{{{{", "a;b}", "{ab}", "{}}", "{{password}}", ";}",
   };
   for (const std::string& pw : passwords) {
     INFO(pw);
@@ -610,7 +716,10 @@ TEST_CASE("the view is constexpr and allocation-free") {
   CHECK(v->port() == 5440);
   CHECK(v->size() == 3);
   CHECK(v->password()->value.raw() == "a}}b");
-  static_assert(!parse_odbc("PWD={a}}}").has_value());
+  constexpr auto escaped_end = parse_odbc("PWD={a}}}");
+  static_assert(escaped_end.has_value());
+  CHECK(escaped_end->password()->value.decoded() == "a}");
+  static_assert(!parse_odbc("PWD={a}}}}").has_value());
   std::size_t n = 0;
   for (const odbc_pair& p : v->pairs()) {
     (void)p;

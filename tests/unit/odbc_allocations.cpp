@@ -28,12 +28,15 @@ constexpr std::string_view odbc_corpus[] = {
     "Host=c;HostName=b;Servername=s;PortNumber=5441;Port=1;DB=x;Database=y",
     "Server=a;junk;Port=1",
     "Driver={x}Server=h",
+    "PWD={a}}}",
+    "Server=a;\r\nPort=1;\r\n",
     ";;",
     "",
     // invalid
     "Server=h;junk",
     ";=b",
-    "PWD={a}}}",
+    "PWD={a}}}}",
+    "Server=a; ; ",
     "Server=h;Port=abc",
     " ",
 };
