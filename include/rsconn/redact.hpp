@@ -48,8 +48,9 @@ inline std::size_t secret_value_end(std::string_view text, std::size_t key_start
     if (scan_libpq_pair(text, pos, pair, error_at) == libpq_scan::pair) end = pos;
   } else {
     odbc_pair pair;
-    if (scan_odbc_pair(text, pos, pair, error_at) == odbc_scan::pair)
-      end = text.find_last_not_of(c_spaces, pos - 1) + 1;  // the closing brace, not the blanks after it
+    // The scanner steps past the closing brace and what may follow it (blanks, one ';'): the
+    // value ends at the last '}' before where it stopped.
+    if (scan_odbc_pair(text, pos, pair, error_at) == odbc_scan::pair) end = text.find_last_of('}', pos - 1) + 1;
   }
   // libpq's scanner steps past the blank that ends a value; ODBC's stops at the brace.
   if (end > start && end <= text.size() && c_spaces.find(text[end - 1]) != std::string_view::npos) --end;
