@@ -635,6 +635,69 @@ constexpr std::size_t bounded_edit_distance(std::string_view a, std::string_view
   return prev[m] <= cap ? prev[m] : over;
 }
 
+// How often each letter occurs in a name, ASCII case ignored, with the 256 byte values folded
+// into 32 bins (byte & 31). The folded bag distance of two names is a lower bound of their edit
+// distance (an edit changes one count by one, or two by one each, and folding only merges
+// counts), computed in 32 steps: resembles_secret_option skips the edit distance of every
+// secret name it rules out, which is almost all of them for any key.
+// The set of bins that occur (`present`) gives a cheaper, weaker bound first: every bin one
+// name has and the other lacks costs an edit.
+struct letter_counts {
+  unsigned char bins[32] = {};
+  std::uint32_t present = 0;
+};
+constexpr letter_counts count_letters(std::string_view name) noexcept {  // name: at most 64 bytes
+  letter_counts out;
+  for (char c : name) {
+    unsigned bin = static_cast<unsigned char>(to_lower(c)) & 31u;
+    ++out.bins[bin];
+    out.present |= std::uint32_t{1} << bin;
+  }
+  return out;
+}
+// Set bits of a 32-bit word, in a dozen branch-free steps (the pairs, nibbles and bytes summed
+// in place), without a popcount instruction the target may lack.
+constexpr std::size_t count_bits(std::uint32_t bits) noexcept {
+  bits = bits - ((bits >> 1) & 0x55555555u);
+  bits = (bits & 0x33333333u) + ((bits >> 2) & 0x33333333u);
+  bits = (bits + (bits >> 4)) & 0x0F0F0F0Fu;
+  return static_cast<std::size_t>((bits * 0x01010101u) >> 24);
+}
+constexpr std::size_t presence_distance(const letter_counts& a, const letter_counts& b) noexcept {
+  std::size_t only_a = count_bits(a.present & ~b.present);
+  std::size_t only_b = count_bits(b.present & ~a.present);
+  return only_a > only_b ? only_a : only_b;
+}
+constexpr std::size_t bag_distance(const letter_counts& a, const letter_counts& b) noexcept {
+  std::size_t surplus = 0;
+  std::size_t deficit = 0;
+  for (std::size_t i = 0; i < 32; ++i) {
+    if (a.bins[i] > b.bins[i]) surplus += static_cast<std::size_t>(a.bins[i] - b.bins[i]);
+    else deficit += static_cast<std::size_t>(b.bins[i] - a.bins[i]);
+  }
+  return surplus > deficit ? surplus : deficit;
+}
+
+
+// The letter counts of every name in option_keys, in its order, for nearest_option.
+struct option_key_letter_table {
+  letter_counts counts[std::size(option_keys.keys)] = {};
+};
+constexpr option_key_letter_table build_option_key_letters() noexcept {
+  option_key_letter_table out;
+  for (std::size_t i = 0; i < std::size(option_keys.keys); ++i) out.counts[i] = count_letters(option_keys.keys[i].name);
+  return out;
+}
+inline constexpr option_key_letter_table option_key_letters = build_option_key_letters();
+
+// Whether a cheap lower bound already puts `a` and `b` (with their letter counts) more than
+// `cap` edits apart: the length gap, then the presence and the bag distance.
+constexpr bool surely_farther(std::string_view a, const letter_counts& a_counts, std::string_view b,
+                              const letter_counts& b_counts, std::size_t cap) noexcept {
+  std::size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  return gap > cap || presence_distance(a_counts, b_counts) > cap || bag_distance(a_counts, b_counts) > cap;
+}
+
 }  // namespace detail
 
 // How many edits a misspelling may be away from the name it stands for: 1 for keys of up to 4
@@ -649,10 +712,15 @@ constexpr std::size_t bounded_edit_distance(std::string_view a, std::string_view
 [[nodiscard]] constexpr option_match nearest_option(driver d, std::string_view key) noexcept {
   std::size_t cap = misspelling_reach(key);
   option_match best;
+  if (key.size() > 64) return best;
   std::size_t best_distance = cap + 1;
-  for (const detail::option_key& k : detail::option_keys.keys) {
+  const detail::letter_counts key_counts = detail::count_letters(key);
+  for (std::size_t i = 0; i < std::size(detail::option_keys.keys); ++i) {
+    const detail::option_key& k = detail::option_keys.keys[i];
     if (k.in != d) continue;
-    std::size_t distance = detail::bounded_edit_distance(key, k.name, best_distance - 1 < cap ? best_distance - 1 : cap);
+    const std::size_t within = best_distance - 1 < cap ? best_distance - 1 : cap;
+    if (detail::surely_farther(key, key_counts, k.name, detail::option_key_letters.counts[i], within)) continue;
+    std::size_t distance = detail::bounded_edit_distance(key, k.name, within);
     if (distance < best_distance) {
       best_distance = distance;
       best = {option_ref(k.option), k.rank};
@@ -671,18 +739,74 @@ constexpr std::size_t count_secret_spellings() noexcept {
   return n;
 }
 
-// Every spelling of every secret option, for resembles_secret_option's scan.
+// Every spelling of every secret option, with its letter counts, for resembles_secret_option.
 struct secret_spellings {
   std::string_view names[count_secret_spellings()] = {};
+  letter_counts counts[count_secret_spellings()] = {};
 };
 constexpr secret_spellings build_secret_spellings() noexcept {
   secret_spellings out;
   std::size_t n = 0;
   for (const option_key& k : option_keys.keys)
-    if (option_catalogue[k.option].secret()) out.names[n++] = k.name;
+    if (option_catalogue[k.option].secret()) {
+      out.counts[n] = count_letters(k.name);
+      out.names[n++] = k.name;
+    }
   return out;
 }
 inline constexpr secret_spellings secret_option_spellings = build_secret_spellings();
+
+}  // namespace detail
+
+namespace detail {
+
+// Whether `key` (at most 64 bytes) is within a misspelling's reach of a secret option's name in
+// some driver: the scan behind resembles_secret_option, without its lookups.
+[[nodiscard]] constexpr bool near_secret_spelling(std::string_view key) noexcept {
+  const std::size_t cap = misspelling_reach(key);
+  const letter_counts key_counts = count_letters(key);
+  const secret_spellings& secrets = secret_option_spellings;
+  for (std::size_t i = 0; i < std::size(secrets.names); ++i) {
+    std::string_view name = secrets.names[i];
+    // A short key resembles a secret's name only by one character more or less (PWDD, PW),
+    // not by a different one (PID is no PWD).
+    if (key.size() <= 4 && key.size() == name.size()) continue;
+    // Lower bounds of the edit distance first, cheapest first: most names are ruled out by them.
+    if (surely_farther(key, key_counts, name, secrets.counts[i], cap)) continue;
+    if (bounded_edit_distance(key, name, cap) <= cap) return true;
+  }
+  return false;
+}
+
+// What one scan of `key`'s bucket says: whether it names a secret option in some driver (as
+// is_secret_option_key) and whether it names any option in some driver (as
+// find_option_ignoring_case for each driver). is_secret_key needs both, and asking each driver
+// in turn would hash and scan the key five times.
+struct key_lookup {
+  bool secret = false;
+  bool known = false;
+};
+[[nodiscard]] constexpr key_lookup look_up_key(std::string_view key) noexcept {
+  key_lookup out;
+  const auto& index = option_keys;
+  std::size_t b = option_bucket_of(key);
+  for (std::size_t i = index.start[b]; i < index.start[b + 1]; ++i) {
+    const option_key& k = index.keys[i];
+    if (!iequals(k.name, key)) continue;
+    out.known = true;
+    if (option_catalogue[k.option].secret()) {
+      out.secret = true;
+      return out;
+    }
+  }
+  if (has_kelvin_sign(key))
+    for (const option_key& k : index.keys) {
+      if (!java_lower_equals(key, k.name)) continue;
+      if (option_catalogue[k.option].secret()) out.secret = true;
+      if (k.in == driver::jdbc) out.known = true;  // only the JDBC driver lower-cases U+212A to 'k'
+    }
+  return out;
+}
 
 }  // namespace detail
 
@@ -693,14 +817,7 @@ inline constexpr secret_spellings secret_option_spellings = build_secret_spellin
   if (key.empty() || key.size() > 64) return false;
   for (driver d : all_drivers)
     if (find_option_ignoring_case(d, key)) return false;
-  std::size_t cap = misspelling_reach(key);
-  for (std::string_view name : detail::secret_option_spellings.names) {
-    // A short key resembles a secret's name only by one character more or less (PWDD, PW),
-    // not by a different one (PID is no PWD).
-    if (key.size() <= 4 && key.size() == name.size()) continue;
-    if (detail::bounded_edit_distance(key, name, cap) <= cap) return true;
-  }
-  return false;
+  return detail::near_secret_spelling(key);
 }
 
 }  // namespace rsconn

@@ -19,11 +19,15 @@ namespace rsconn {
 // key no driver knows that is a misspelling of a secret one (`passwrd`, `PWDD`), since a driver
 // that ignores it may still be told the secret by it in the next release, and a log must not.
 // Redacting a value no driver would treat as secret costs nothing, printing one does.
+// (is_secret_option_key, then other_secret_keys, then resembles_secret_option, with the two
+// catalogue lookups done in one scan.)
 [[nodiscard]] constexpr bool is_secret_key(std::string_view key) noexcept {
-  if (is_secret_option_key(key)) return true;
+  const detail::key_lookup found = detail::look_up_key(key);
+  if (found.secret) return true;
   for (std::string_view secret : other_secret_keys)
     if (detail::java_lower_equals(key, secret)) return true;
-  return resembles_secret_option(key);
+  if (found.known || key.empty() || key.size() > 64) return false;
+  return detail::near_secret_spelling(key);
 }
 
 struct property {
