@@ -41,6 +41,18 @@ namespace detail {
 
 }  // namespace detail
 
+namespace detail {
+
+// Whether libpq's tokenizer reads a first pair whose key is one of its keywords.
+[[nodiscard]] constexpr bool first_key_is_libpq_keyword(std::string_view text) noexcept {
+  std::size_t pos = 0;
+  std::size_t error_at = 0;
+  libpq_pair first;
+  return scan_libpq_pair(text, pos, first, error_at) == libpq_scan::pair && is_libpq_keyword(first.key);
+}
+
+}  // namespace detail
+
 // The form a string looks like, judged from its first characters and its separators; no
 // parsing. An unrecognised string gets the closest guess for the error message.
 [[nodiscard]] constexpr source_form detect_form(std::string_view text) noexcept {
@@ -60,9 +72,25 @@ namespace detail {
   if (text.size() > max_input_length) return fail(errc::input_too_long, max_input_length);
   switch (detect_form(text)) {
     case source_form::jdbc: return parse_jdbc_connection(text);
-    case source_form::libpq_uri:
-    case source_form::libpq_keywords: return parse_libpq_connection(text);
-    case source_form::odbc: return parse_odbc_connection(text);
+    case source_form::libpq_uri: return parse_libpq_connection(text);
+    case source_form::libpq_keywords: {
+      auto c = parse_libpq_connection(text);
+      // `host=h ;port=1`: libpq refuses the keyword ";port", the ODBC driver reads two settings.
+      // Where only ODBC reads a string that holds a ';', it is ODBC's (without a ';' a failed
+      // libpq string is a libpq mistake, `host=h prot=5439`, and libpq's error says which).
+      if (!c && text.find(';') != std::string_view::npos)
+        if (auto odbc = parse_odbc_connection(text)) return odbc;
+      return c;
+    }
+    case source_form::odbc: {
+      auto c = parse_odbc_connection(text);
+      // `password=a;b`: the ODBC driver refuses it (`b` has no '='), libpq reads one password
+      // "a;b". A string whose first key is a libpq keyword, as libpq spells it, and that only
+      // libpq reads, is libpq's.
+      if (!c && detail::first_key_is_libpq_keyword(text))
+        if (auto libpq = parse_libpq_connection(text)) return libpq;
+      return c;
+    }
     case source_form::host:
       return parse_host(text).map([](const endpoint_view& v) { return to_connection(v); });
     default: {

@@ -445,6 +445,42 @@ inline void check_tls(diagnostics_builder& d, const connection& c) {
 
 // What the Redshift ODBC driver's own parser does that a reader would not expect (SPEC §4):
 // keys that swallowed a setting, JDBC-only keys, truncated values, and aliases that lose.
+// An ODBC string that libpq reads too, differently: `host=h;port=5439` is, to libpq, one host
+// value "h;port=5439" (its values end at a blank; ';' is data). Detection reads it as ODBC;
+// this names libpq's reading, from the properties: the first key is a libpq keyword as libpq
+// spells it (the catalogue's libpq names, case kept), written `key=value` with neither blanks nor braces, and a ';' follows its value
+// directly, so libpq's value runs on through the next properties as long as they are written
+// back to back. (A string ODBC cannot read but libpq can, `password=a;b`, is read as libpq.)
+inline void check_libpq_reading(diagnostics_builder& d, const connection& c) {
+  if (c.properties.size() < 2) return;
+  const property& first = c.properties.front();
+  if (!find_option(driver::libpq, first.key) || first.value_offset != first.offset + first.key.size() + 1) return;
+  auto blank_free = [](std::string_view text) { return text.find_first_of(" \t\n\v\f\r") == std::string_view::npos; };
+  if (!blank_free(first.value)) return;
+  // libpq's value: the properties written back to back, up to the first blank in one of them.
+  std::string libpq_value = first.value;
+  for (std::size_t i = 1; i < c.properties.size(); ++i) {
+    const property& before = c.properties[i - 1];
+    const property& p = c.properties[i];
+    bool back_to_back = p.offset == before.value_offset + before.value.size() + 1 &&
+                        p.value_offset == p.offset + p.key.size() + 1 && blank_free(p.key);
+    if (!back_to_back) {
+      libpq_value += ";...";
+      break;
+    }
+    std::string_view value = p.value;
+    std::size_t blank = value.find_first_of(" \t\n\v\f\r");
+    libpq_value += ";" + p.key + "=" + std::string(value.substr(0, blank));
+    if (blank != std::string_view::npos) break;
+  }
+  if (c.properties[1].offset != first.value_offset + first.value.size() + 1) return;
+  std::string message = "libpq reads this string too, differently: to libpq, " + in_quotes(first.key) + " is ";
+  message += first.secret() ? std::string("one value up to the first blank, ';' included")
+                            : in_quotes(libpq_value) + " (its values end at a blank, not at ';')";
+  message += "; rsconn reads it as ODBC, and as libpq does when asked to read it as libpq keywords";
+  d.add(severity::warning, errc::ambiguous_form, first.value_offset + first.value.size(), std::move(message));
+}
+
 inline void check_odbc(diagnostics_builder& d, const connection& c) {
   // A setting's spellings rank by name; for each (setting, spelling) the last property counts.
   auto group_of = [](std::string_view key) -> int {
@@ -614,7 +650,10 @@ inline std::size_t region_part_offset(const connection& c) {
   detail::check_properties(d, c);
   detail::check_options(d, c);
   detail::check_tls(d, c);
-  if (c.form == source_form::odbc) detail::check_odbc(d, c);
+  if (c.form == source_form::odbc) {
+    detail::check_odbc(d, c);
+    detail::check_libpq_reading(d, c);
+  }
   return std::move(d.out);
 }
 

@@ -8,6 +8,8 @@
 #                                      in all with the build, on 2 cores
 #   FUZZ_SECONDS=600 FUZZ_HARNESSES="jdbc detect" scripts/ci/20-fuzz.sh
 #   FUZZ_BUILD_DIR=build/fuzz2 scripts/ci/20-fuzz.sh      (another build directory)
+#   FUZZ_BUILD_ONLY=1 scripts/ci/20-fuzz.sh               (build, do not fuzz)
+#   scripts/fuzz-long.sh                                   (every harness to 10 million inputs)
 #
 # Harnesses: jdbc endpoint host detect odbc libpq rsql. fuzz_libpq links the real libpq when
 # CMake finds it (its differential oracle against PQconninfoParse), and runs without it otherwise.
@@ -32,6 +34,8 @@ cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=R
 targets=()
 for h in "${harnesses[@]}"; do targets+=("fuzz_$h"); done
 cmake --build "$build" --target "${targets[@]}" -j "${FUZZ_JOBS:-2}"
+# FUZZ_BUILD_ONLY=1: stop here (scripts/fuzz-long.sh builds through this script).
+if [ "${FUZZ_BUILD_ONLY:-0}" = 1 ]; then exit 0; fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -659,3 +659,61 @@ TEST_CASE("PQconninfoParse reads back what to_libpq and to_libpq_uri write") {
   }
 }
 #endif
+
+#if RSCONN_HAVE_LIBPQ
+// Strings both ODBC and libpq read, differently (issue: `host=h;port=5439` is, to libpq, one
+// host value). Detection keeps ODBC and warns with libpq's reading, which the real
+// PQconninfoParse confirms; reading them as libpq gives what libpq gives; a string only libpq
+// reads (`password=a;b`: to the ODBC driver `b` has no '=') is detected as libpq.
+TEST_CASE("strings ODBC and libpq both read: detection, the warning and --from libpq agree with libpq") {
+  struct ambiguous {
+    std::string text;
+    std::string keyword;   // the first key, a libpq keyword
+    std::string reading;   // what PQconninfoParse gives it
+  };
+  for (const ambiguous& a : {ambiguous{"host=h;port=5439", "host", "h;port=5439"},
+                             ambiguous{"host=h;port=5439 dbname=dev", "host", "h;port=5439"},
+                             ambiguous{"dbname=d;Server=h;Port=5439", "dbname", "d;Server=h;Port=5439"},
+                             ambiguous{"user=u;Server=h", "user", "u;Server=h"}}) {
+    INFO(a.text);
+    rsconn_test::libpq_reading lib = rsconn_test::libpq_parse(a.text);
+    REQUIRE(lib.ok);
+    CHECK(lib.get(a.keyword) == a.reading);
+    connection c = parse(a.text).value();
+    CHECK(c.form == source_form::odbc);
+    bool warned = false;
+    for (const diagnostic& d : validate(c))
+      if (d.code == errc::ambiguous_form) {
+        warned = true;
+        CHECK(d.severity == severity::warning);
+        CHECK(d.message.find("\"" + a.reading + "\"") != std::string::npos);
+      }
+    CHECK(warned);
+    CHECK(rsconn_test::compare_with_libpq(a.text).empty());  // read as libpq, it is libpq's reading
+    CHECK(parse(a.text, source_form::libpq_keywords).value().form == source_form::libpq_keywords);
+  }
+  // A secret's value is not quoted.
+  for (const diagnostic& d : validate(parse("password=s3cret;Server=h").value()))
+    if (d.code == errc::ambiguous_form) CHECK(d.message.find("s3cret") == std::string::npos);
+  // Only libpq reads these: detected as libpq, read as libpq reads them.
+  for (std::string text : {"password=a;b", "password=a;b;c", "dbname=x;y"}) {
+    INFO(text);
+    REQUIRE(rsconn_test::libpq_parse(text).ok);
+    auto c = parse(text);
+    REQUIRE(c);
+    CHECK(c->form == source_form::libpq_keywords);
+    CHECK(rsconn_test::compare_with_libpq(text).empty());
+  }
+  // No warning where libpq would refuse the string (a key libpq does not know, as it spells keys).
+  for (std::string text : {"Host=h;Port=5439", "Server=h;Port=5439", "host=h ;port=1"}) {
+    INFO(text);
+    CHECK_FALSE(rsconn_test::libpq_parse(text).ok);
+    auto c = parse(text);
+    REQUIRE(c);
+    CHECK(c->form == source_form::odbc);  // only the ODBC driver reads them
+    for (const diagnostic& d : validate(*c)) CHECK(d.code != errc::ambiguous_form);
+  }
+  // Without a ';', a string libpq refuses stays libpq's, with libpq's error.
+  CHECK(parse("host=h prot=5439").error().code == errc::unknown_keyword);
+}
+#endif
