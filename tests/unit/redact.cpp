@@ -52,8 +52,16 @@ TEST_CASE("libpq 'quoted' values end at their closing quote, as the libpq scanne
   check_masked("host=h password='a b\\' c' port=x", "host=h password=********* port=x");
   check_masked("host=h password = 'x;y' port=1", "host=h password =****** port=1");
   check_masked("jdbc:redshift://h/dev?password='a'b&ssl=1", "jdbc:redshift://h/dev?password=****&ssl=1");
-  // An unquoted value runs to the next ';' or '&': an ODBC value may hold blanks.
-  check_masked("host=h sslpassword=plain port=1", "host=h sslpassword=************");
+  // An unquoted value in a keyword string runs to the later of the next ';' and blank: an ODBC
+  // value may hold blanks, a libpq one ';'.
+  check_masked("host=h sslpassword=plain port=1", "host=h sslpassword=***** port=1");
+  check_masked("host=h password=a;b port=1", "host=h password=*** port=1");
+  check_masked("host=h port=5439 password=ZZZZ password=ZZ;ZZ sslmode=require",
+               "host=h port=5439 password=**** password=***** sslmode=require");
+  check_masked("Server=h;PWD=a b;Port=1", "Server=h;PWD=***;Port=1");
+  // An ODBC-looking string whose key libpq reads too: what either would take is masked.
+  check_masked("password=a;b", "password=***");
+  check_masked("Server=h;password=a;b c=1", "Server=h;password=*** c=1");
   // Unterminated: to the end.
   check_masked("host=h password='abc port=1", "host=h password=***********");
 }
