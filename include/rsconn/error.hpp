@@ -68,6 +68,8 @@ enum class errc : std::uint8_t {
   tls_changed,
   option_dropped,
   tls_unverified,
+  form_default,
+  ambiguous_form,
 };
 
 // The snake_case name of a code, as the CLI prints it ("invalid_port").
@@ -123,6 +125,8 @@ enum class errc : std::uint8_t {
     case errc::tls_changed: return "tls_changed";
     case errc::option_dropped: return "option_dropped";
     case errc::tls_unverified: return "tls_unverified";
+    case errc::form_default: return "form_default";
+    case errc::ambiguous_form: return "ambiguous_form";
   }
   return "unknown";
 }
@@ -194,6 +198,8 @@ enum class errc : std::uint8_t {
     case errc::tls_changed: return "the converted string connects with a different TLS mode than the original";
     case errc::option_dropped: return "the conversion leaves out an option the target cannot carry";
     case errc::tls_unverified: return "the connection's TLS does not check the server's certificate, or there is no TLS";
+    case errc::form_default: return "the tool that reads this form adds a setting the text does not state";
+    case errc::ambiguous_form: return "another tool reads this text as a different form, with a different meaning";
   }
   return "unknown error";
 }
