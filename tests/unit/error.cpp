@@ -21,7 +21,7 @@ namespace {
 
 // The last enumerator declared; the enumeration tests below also find out on their own whether
 // someone appended one without naming it.
-constexpr auto last_code = static_cast<std::uint8_t>(errc::tls_unverified);
+constexpr auto last_code = static_cast<std::uint8_t>(errc::ambiguous_form);
 
 constexpr errc code_at(unsigned i) { return static_cast<errc>(static_cast<std::uint8_t>(i)); }
 
@@ -93,6 +93,8 @@ constexpr std::string_view declared_names[] = {
     "tls_changed",
     "option_dropped",
     "tls_unverified",
+    "form_default",
+    "ambiguous_form",
 };
 
 }  // namespace
