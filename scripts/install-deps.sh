@@ -17,6 +17,8 @@ packages=(
   # real consumers the tests run: libpq and a PostgreSQL server, unixODBC and the PostgreSQL
   # ODBC driver, Java for the JDBC oracle, the AWS CLI, Python 3 for the CLI tests
   libpq-dev postgresql unixodbc unixodbc-dev odbc-postgresql default-jdk-headless awscli python3
+  # SQLAlchemy's URL parser reads rsconn's SQLAlchemy URLs (tests/cli/sqlalchemy_consumer.py)
+  python3-sqlalchemy
   # analysis: valgrind (callgrind), clang-tidy and cppcheck (scripts/ci/50-lint.sh)
   valgrind clang-tidy cppcheck
   # the CLI manual page is checked with groff (tests/cli/cli_manual.py)

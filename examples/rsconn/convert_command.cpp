@@ -43,7 +43,7 @@ bool convert_one(const std::string& label, const std::string& input, const conve
     return false;
   }
   // What the conversion left out or changed, after the result so that stdout stays one line.
-  if (std::optional<rsconn::driver> to = driver_of(options.to))
+  if (std::optional<rsconn::driver> to = target_driver(*parsed, options.to))
     for (const rsconn::diagnostic& d : rsconn::conversion_notes(*parsed, *to, options.unknown()))
       std::cerr << diagnostic_line(label, d) << "\n";
   std::cout << *converted << "\n";

@@ -20,6 +20,7 @@ std::string_view name_of(target_form form) noexcept {
     case target_form::libpq_uri: return "libpq-uri";
     case target_form::rsql: return "rsql";
     case target_form::data_api: return "data-api";
+    case target_form::sqlalchemy: return "sqlalchemy";
   }
   return "?";
 }
@@ -34,9 +35,20 @@ std::optional<rsconn::driver> driver_of(target_form form) noexcept {
     case target_form::libpq_uri: return rsconn::driver::libpq;
     case target_form::endpoint:
     case target_form::rsql:
-    case target_form::data_api: return std::nullopt;
+    case target_form::data_api:
+    case target_form::sqlalchemy: return std::nullopt;
   }
   return std::nullopt;
+}
+
+std::optional<rsconn::driver> target_driver(const rsconn::connection& c, target_form form) noexcept {
+  if (form == target_form::sqlalchemy) return rsconn::driver_of(rsconn::default_sqlalchemy_dialect(c));
+  return driver_of(form);
+}
+
+std::optional<rsconn::source_form> source_form_named(std::string_view name) noexcept {
+  if (name == "sqlalchemy") return rsconn::source_form::sqlalchemy_psycopg2;
+  return rsconn::source_form_named(name);
 }
 
 std::optional<target_form> target_form_named(std::string_view name) noexcept {
@@ -56,7 +68,7 @@ std::vector<std::string> target_form_names() {
 
 const std::vector<std::string>& source_form_names() {
   static const std::vector<std::string> names = {"jdbc",     "odbc", "libpq", "libpq-keywords", "libpq-uri",
-                                                 "endpoint", "host"};
+                                                 "endpoint", "host", "sqlalchemy"};
   return names;
 }
 
@@ -67,7 +79,7 @@ const std::vector<std::string>& source_form_names() {
 CLI::Option* add_from_option(CLI::App& command, std::optional<rsconn::source_form>& from) {
   return command
       .add_option_function<std::string>(
-          "--from", [&from](const std::string& name) { from = rsconn::source_form_named(name); },
+          "--from", [&from](const std::string& name) { from = source_form_named(name); },
           "Read every input as this form instead of detecting it")
       ->check(CLI::IsMember(source_form_names()));
 }

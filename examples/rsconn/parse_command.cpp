@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -38,7 +39,15 @@ json partition_of(const rsconn::connection& c) {
   return std::string(rsconn::to_string(rsconn::region::partition_of(*c.region)));
 }
 
-json to_json(const rsconn::connection& c, bool show_secrets) {
+// validate()'s diagnostics, then what the form's consumer adds to what the text says (the
+// defaults of sqlalchemy-redshift's dialects).
+std::vector<rsconn::diagnostic> diagnostics_of(const rsconn::connection& c, std::string_view input) {
+  std::vector<rsconn::diagnostic> out = rsconn::validate(c);
+  for (rsconn::diagnostic& note : rsconn::sqlalchemy_notes(c, input)) out.push_back(std::move(note));
+  return out;
+}
+
+json to_json(const rsconn::connection& c, std::string_view input, bool show_secrets) {
   json out = json::object();
   out["form"] = std::string(rsconn::to_string(c.form));
   out["iam"] = c.iam;
@@ -65,7 +74,7 @@ json to_json(const rsconn::connection& c, bool show_secrets) {
   }
   out["properties"] = std::move(properties);
   json diagnostics = json::array();
-  for (const rsconn::diagnostic& d : rsconn::validate(c))
+  for (const rsconn::diagnostic& d : diagnostics_of(c, input))
     diagnostics.push_back({{"severity", std::string(rsconn::to_string(d.severity))},
                            {"code", std::string(rsconn::to_string(d.code))},
                            {"offset", d.offset},
@@ -77,7 +86,7 @@ json to_json(const rsconn::connection& c, bool show_secrets) {
 // Strings from the user may hold any bytes; JSON output stays valid UTF-8.
 std::string dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-void print_human(const rsconn::connection& c, bool show_secrets) {
+void print_human(const rsconn::connection& c, std::string_view input, bool show_secrets) {
   auto line = [](std::string_view label, const std::string& value) {
     std::cout << "  " << label << std::string(label.size() < 12 ? 12 - label.size() : 1, ' ') << value << "\n";
   };
@@ -94,7 +103,7 @@ void print_human(const rsconn::connection& c, bool show_secrets) {
   line("cluster", text(c.cluster_id));
   for (const rsconn::property& p : c.properties)
     line("property", p.key + "=" + (p.secret() && !show_secrets ? std::string(rsconn::redacted) : p.value));
-  for (const rsconn::diagnostic& d : rsconn::validate(c))
+  for (const rsconn::diagnostic& d : diagnostics_of(c, input))
     std::cout << "  " << rsconn::to_string(d.severity) << ": " << d.message << " [" << rsconn::to_string(d.code)
               << " at byte " << d.offset << "]\n";
 }
@@ -113,8 +122,8 @@ int parse_one(const std::string& input, const parse_request& request) {
     }
     return exit_failure;
   }
-  if (request.json) std::cout << dump(to_json(*parsed, request.show_secrets)) << "\n";
-  else print_human(*parsed, request.show_secrets);
+  if (request.json) std::cout << dump(to_json(*parsed, input, request.show_secrets)) << "\n";
+  else print_human(*parsed, input, request.show_secrets);
   return exit_ok;
 }
 

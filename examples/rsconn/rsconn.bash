@@ -9,8 +9,8 @@ _rsconn() {
   [ "${COMP_CWORD}" -gt 0 ] && prev="${COMP_WORDS[COMP_CWORD - 1]}"
 
   local commands="parse check convert build options"
-  local targets="jdbc jdbc-iam jdbc-iam-legacy odbc endpoint libpq libpq-uri rsql data-api"
-  local sources="jdbc odbc libpq libpq-keywords libpq-uri endpoint host"
+  local targets="jdbc jdbc-iam jdbc-iam-legacy odbc endpoint libpq libpq-uri rsql data-api sqlalchemy"
+  local sources="jdbc odbc libpq libpq-keywords libpq-uri endpoint host sqlalchemy"
   local drivers="jdbc odbc python libpq"
 
   # The subcommand: the first word after rsconn that is not a flag.

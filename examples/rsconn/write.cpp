@@ -20,7 +20,7 @@ std::string command_line(const std::vector<std::pair<std::string, std::string>>&
 // lacks, a value it would read differently, a key the source driver does not know): what
 // --drop-unknown and --keep-unknown decide.
 bool translation_refuses(const rsconn::connection& c, const rsconn::property& p, target_form to) {
-  std::optional<rsconn::driver> target = driver_of(to);
+  std::optional<rsconn::driver> target = target_driver(c, to);
   rsconn::driver from = rsconn::driver_of(c.form);
   if (!target || *target == from) return false;
   return rsconn::translate_property(p, from, *target, rsconn::unknown_keys::refuse, rsconn::setting_spellings(c))
@@ -66,6 +66,12 @@ rsconn::result<std::string> write_connection(const rsconn::connection& c, const 
     }
     case target_form::data_api:
       return rsconn::to_data_api(c).map([](const rsconn::data_api_command& command) { return command.command_line(); });
+    case target_form::sqlalchemy: {
+      rsconn::sqlalchemy_options sqlalchemy;
+      sqlalchemy.reveal_secrets = options.show_secrets;
+      sqlalchemy.unknown = options.unknown();
+      return rsconn::to_sqlalchemy(c, sqlalchemy);
+    }
     case target_form::jdbc:
     case target_form::jdbc_iam:
     case target_form::jdbc_iam_legacy: break;
@@ -89,7 +95,7 @@ std::string refusal_reason(const rsconn::connection& c, const rsconn::error& e, 
   out += std::string(e.message()) + " (" + std::string(rsconn::to_string(e.code)) + " at byte " +
          std::to_string(e.offset) + ")";
   if (p && translation_refuses(c, *p, to))
-    out += driver_of(to) == rsconn::driver::libpq ? "; --drop-unknown leaves it out"
+    out += target_driver(c, to) == rsconn::driver::libpq ? "; --drop-unknown leaves it out"
                                                   : "; --drop-unknown leaves it out, --keep-unknown writes it as written";
   return out;
 }

@@ -30,8 +30,19 @@ enum class target_kind : unsigned char { unknown, serverless, provisioned };
   return "unknown";
 }
 
-// The text forms rsconn reads and writes.
-enum class source_form : unsigned char { jdbc, endpoint, host, odbc, libpq_keywords, libpq_uri };
+// The text forms rsconn reads and writes. A SQLAlchemy URL is one form per sqlalchemy-redshift
+// dialect, since the dialect decides which driver's option names its query holds
+// (rsconn/sqlalchemy.hpp).
+enum class source_form : unsigned char {
+  jdbc,
+  endpoint,
+  host,
+  odbc,
+  libpq_keywords,
+  libpq_uri,
+  sqlalchemy_redshift_connector,  // redshift+redshift_connector://
+  sqlalchemy_psycopg2,            // redshift+psycopg2:// and redshift://
+};
 
 [[nodiscard]] constexpr std::string_view to_string(source_form form) noexcept {
   switch (form) {
@@ -41,6 +52,8 @@ enum class source_form : unsigned char { jdbc, endpoint, host, odbc, libpq_keywo
     case source_form::odbc: return "odbc";
     case source_form::libpq_keywords: return "libpq-keywords";
     case source_form::libpq_uri: return "libpq-uri";
+    case source_form::sqlalchemy_redshift_connector: return "sqlalchemy-redshift-connector";
+    case source_form::sqlalchemy_psycopg2: return "sqlalchemy-psycopg2";
   }
   return "jdbc";
 }
@@ -50,7 +63,9 @@ enum class source_form : unsigned char { jdbc, endpoint, host, odbc, libpq_keywo
   switch (form) {
     case source_form::odbc: return driver::odbc;
     case source_form::libpq_keywords:
-    case source_form::libpq_uri: return driver::libpq;
+    case source_form::libpq_uri:
+    case source_form::sqlalchemy_psycopg2: return driver::libpq;  // psycopg2 hands its arguments to libpq
+    case source_form::sqlalchemy_redshift_connector: return driver::python;
     default: return driver::jdbc;
   }
 }

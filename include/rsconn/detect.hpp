@@ -11,6 +11,7 @@
 #include "rsconn/jdbc.hpp"
 #include "rsconn/libpq.hpp"
 #include "rsconn/odbc.hpp"
+#include "rsconn/sqlalchemy.hpp"
 
 namespace rsconn {
 
@@ -130,6 +131,8 @@ namespace detail {
     case source_form::libpq_keywords: return parse_libpq_connection(text);
     case source_form::host: return parse_host(text).map([](const endpoint_view& v) { return to_connection(v); });
     case source_form::endpoint: return parse_endpoint_connection(text);
+    case source_form::sqlalchemy_redshift_connector:
+    case source_form::sqlalchemy_psycopg2: return parse_sqlalchemy(text);  // the scheme names the dialect
   }
   return fail(errc::unrecognized_form, 0);
 }

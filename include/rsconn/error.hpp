@@ -69,6 +69,7 @@ enum class errc : std::uint8_t {
   option_dropped,
   tls_unverified,
   ambiguous_form,
+  form_default,
 };
 
 // The snake_case name of a code, as the CLI prints it ("invalid_port").
@@ -125,6 +126,7 @@ enum class errc : std::uint8_t {
     case errc::option_dropped: return "option_dropped";
     case errc::tls_unverified: return "tls_unverified";
     case errc::ambiguous_form: return "ambiguous_form";
+    case errc::form_default: return "form_default";
   }
   return "unknown";
 }
@@ -196,7 +198,8 @@ enum class errc : std::uint8_t {
     case errc::tls_changed: return "the converted string connects with a different TLS mode than the original";
     case errc::option_dropped: return "the conversion leaves out an option the target cannot carry";
     case errc::tls_unverified: return "the connection's TLS does not check the server's certificate, or there is no TLS";
-    case errc::ambiguous_form: return "the string reads as another form too, which reads it differently";
+    case errc::ambiguous_form: return "another tool reads this text as a different form, with a different meaning";
+    case errc::form_default: return "the tool that reads this form adds a setting the text does not state";
   }
   return "unknown error";
 }

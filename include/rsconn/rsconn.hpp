@@ -22,6 +22,7 @@
 #include "rsconn/redact.hpp"
 #include "rsconn/rsql.hpp"
 #include "rsconn/settings.hpp"
+#include "rsconn/sqlalchemy.hpp"
 #include "rsconn/tls.hpp"
 #include "rsconn/translate.hpp"
 #include "rsconn/validate.hpp"

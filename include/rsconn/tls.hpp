@@ -157,12 +157,19 @@ inline tls_reading libpq_tls(const connection& c) noexcept {
 }  // namespace detail
 
 // The TLS that `c`'s own driver (the one its form belongs to) uses.
+// sqlalchemy-redshift's dialects pass sslmode=verify-full unless the URL sets sslmode
+// (dialect.py: Psycopg2RedshiftDialectMixin and RedshiftDialect_redshift_connector,
+// create_connect_args), so that is a SQLAlchemy URL's mode when it states none.
 [[nodiscard]] inline tls_reading effective_tls(const connection& c) noexcept {
+  tls_reading out;
   switch (driver_of(c.form)) {
-    case driver::odbc: return detail::odbc_tls(c);
-    case driver::libpq: return detail::libpq_tls(c);
-    default: return detail::jdbc_tls(c, setting_spellings(c));
+    case driver::odbc: out = detail::odbc_tls(c); break;
+    case driver::libpq: out = detail::libpq_tls(c); break;
+    default: out = detail::jdbc_tls(c, setting_spellings(c)); break;
   }
+  bool sqlalchemy = c.form == source_form::sqlalchemy_psycopg2 || c.form == source_form::sqlalchemy_redshift_connector;
+  if (sqlalchemy && !out.stated) out.mode = tls_mode::verify_full;
+  return out;
 }
 
 // Whether option `o` of driver `d`, with `value`, is one of the TLS settings effective_tls

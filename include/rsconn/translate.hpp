@@ -234,10 +234,14 @@ constexpr property_translation translate_value(const option_info& o, std::string
 [[nodiscard]] inline std::vector<diagnostic> conversion_notes(const connection& c, driver to, unknown_keys policy) {
   std::vector<diagnostic> notes;
   driver from = driver_of(c.form);
-  if (from == to) return notes;
+  // A SQLAlchemy URL's own defaults (its dialect's verify-full) are not its driver's, so even
+  // into its driver's form the TLS may change.
+  bool form_defaults = c.form == source_form::sqlalchemy_psycopg2 || c.form == source_form::sqlalchemy_redshift_connector;
+  if (from == to && !form_defaults) return notes;
   setting_spellings spellings(c);
   bool after_secret = false;
   for (const property& p : c.properties) {
+    if (from == to) break;  // kept as written
     bool follows_secret = after_secret;
     after_secret = p.secret();
     property_translation t = translate_property(p, from, to, policy, spellings);

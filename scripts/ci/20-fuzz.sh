@@ -4,14 +4,14 @@
 # Redshift dictionary. Fails on any crash, leak, timeout or oracle violation, and prints how
 # many inputs each fuzzer executed.
 #
-#   scripts/ci/20-fuzz.sh              25 s per fuzzer, 7 fuzzers two at a time: about 3 minutes
+#   scripts/ci/20-fuzz.sh              25 s per fuzzer, 8 fuzzers two at a time: about 3.5 minutes
 #                                      in all with the build, on 2 cores
 #   FUZZ_SECONDS=600 FUZZ_HARNESSES="jdbc detect" scripts/ci/20-fuzz.sh
 #   FUZZ_BUILD_DIR=build/fuzz2 scripts/ci/20-fuzz.sh      (another build directory)
 #   FUZZ_BUILD_ONLY=1 scripts/ci/20-fuzz.sh               (build, do not fuzz)
 #   scripts/fuzz-long.sh                                   (every harness to 10 million inputs)
 #
-# Harnesses: jdbc endpoint host detect odbc libpq rsql. fuzz_libpq links the real libpq when
+# Harnesses: jdbc endpoint host detect odbc libpq rsql sqlalchemy. fuzz_libpq links the real libpq when
 # CMake finds it (its differential oracle against PQconninfoParse), and runs without it otherwise.
 # Only the fuzz targets are built (not every unit test). A crash input is copied to
 # build/fuzz/artifacts/; add it to tests/fuzz/corpus/<harness>/ as a regression input.
@@ -19,7 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 seconds=${FUZZ_SECONDS:-25}
-read -r -a harnesses <<<"${FUZZ_HARNESSES:-jdbc endpoint host detect odbc libpq rsql}"
+read -r -a harnesses <<<"${FUZZ_HARNESSES:-jdbc endpoint host detect odbc libpq rsql sqlalchemy}"
 build=${FUZZ_BUILD_DIR:-build/fuzz}
 cxx=${FUZZ_CXX:-clang++}
 

@@ -25,6 +25,8 @@ result<connection> own_parser(source_form form, std::string_view text) {
     case source_form::host:
       return parse_host(text).map([](const endpoint_view& v) { return to_connection(v); });
     case source_form::endpoint: return parse_endpoint_connection(text);
+    case source_form::sqlalchemy_redshift_connector:
+    case source_form::sqlalchemy_psycopg2: return parse_sqlalchemy(text);
   }
   return fail(errc::unrecognized_form);
 }

@@ -21,7 +21,7 @@ namespace {
 
 // The last enumerator declared; the enumeration tests below also find out on their own whether
 // someone appended one without naming it.
-constexpr auto last_code = static_cast<std::uint8_t>(errc::ambiguous_form);
+constexpr auto last_code = static_cast<std::uint8_t>(errc::form_default);
 
 constexpr errc code_at(unsigned i) { return static_cast<errc>(static_cast<std::uint8_t>(i)); }
 
@@ -94,6 +94,7 @@ constexpr std::string_view declared_names[] = {
     "option_dropped",
     "tls_unverified",
     "ambiguous_form",
+    "form_default",
 };
 
 }  // namespace
