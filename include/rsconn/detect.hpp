@@ -59,6 +59,13 @@ namespace detail {
 [[nodiscard]] constexpr source_form detect_form(std::string_view text) noexcept {
   if (detail::istarts_with(text, "jdbc:")) return source_form::jdbc;
   if (is_libpq_uri(text)) return source_form::libpq_uri;  // postgresql:// or postgres://
+  // redshift+redshift_connector://, redshift+psycopg2://, redshift:// (sqlalchemy-redshift's
+  // dialects, exact names as SQLAlchemy looks them up; a bare redshift:// is Airflow's URI too,
+  // which validate names as ambiguous_form).
+  if (std::size_t scheme_end = text.find("://"); scheme_end != std::string_view::npos)
+    if (auto dialect = detail::sqlalchemy_dialect_of_scheme(text.substr(0, scheme_end)))
+      return *dialect == sqlalchemy_dialect::redshift_connector ? source_form::sqlalchemy_redshift_connector
+                                                                : source_form::sqlalchemy_psycopg2;
   if (looks_like_libpq_keywords(text)) return source_form::libpq_keywords;  // host=... port=...
   if (looks_like_odbc(text)) return source_form::odbc;  // Driver=...; Server=...; (after libpq: "host=h port=1")
   if (detail::looks_like_odbc_with_unknown_keys(text)) return source_form::odbc;  // Server Name=h, a=b=c
@@ -94,12 +101,15 @@ namespace detail {
     }
     case source_form::host:
       return parse_host(text).map([](const endpoint_view& v) { return to_connection(v); });
+    case source_form::sqlalchemy_redshift_connector:
+    case source_form::sqlalchemy_psycopg2: return parse_sqlalchemy(text);
     default: {
       auto c = parse_endpoint_connection(text);
       if (!c && text.find("://") != std::string_view::npos)
         return fail(errc::unrecognized_form, text.find("://"),
                     "this looks like a URL of a kind rsconn does not read; a JDBC URL starts with jdbc:redshift:, a "
-                    "libpq URI with postgresql:// or postgres:// (lower case)");
+                    "libpq URI with postgresql:// or postgres://, a SQLAlchemy URL with redshift:// or "
+                    "redshift+redshift_connector:// or redshift+psycopg2:// (lower case)");
       return c;
     }
   }

@@ -38,9 +38,9 @@ HOST_KINDS = {"serverless", "vpc-endpoint", "provisioned", "other", None}
 PARTITIONS = {"aws", "aws-cn", "aws-us-gov", None}
 CONVERT_FORMS = ["jdbc", "jdbc-iam", "jdbc-iam-legacy", "odbc", "endpoint", "libpq", "libpq-uri",
                  "rsql", "data-api", "sqlalchemy"]
-PARSEABLE_FORMS = ["jdbc", "jdbc-iam", "jdbc-iam-legacy", "odbc", "endpoint", "libpq", "libpq-uri"]
-# Written forms that detection does not recognise yet: re-parsed with --from.
-UNDETECTED_FORMS = ["sqlalchemy"]
+PARSEABLE_FORMS = ["jdbc", "jdbc-iam", "jdbc-iam-legacy", "odbc", "endpoint", "libpq", "libpq-uri", "sqlalchemy"]
+# Written forms that detection does not recognise (none today): re-parsed with --from.
+UNDETECTED_FORMS = []
 
 
 class Run:
@@ -1073,8 +1073,12 @@ def test_from():
     for url, form in (("redshift+redshift_connector://u@h.example.com:5439/dev", "sqlalchemy-redshift-connector"),
                       ("redshift+psycopg2://u@h.example.com:5439/dev", "sqlalchemy-psycopg2"),
                       ("redshift://u@h.example.com:5439/dev", "sqlalchemy-psycopg2")):
+        detected = parse_json(url)
+        if detected:
+            check_equal(detected["form"], form, "parse %s: detected by its scheme" % url)
         obj = parse_json(url, "--from", "sqlalchemy")
         if obj:
+            check_equal(obj, detected, "parse --from sqlalchemy %s: the same as detected" % url)
             check_equal(obj["form"], form, "parse --from sqlalchemy %s: form" % url)
             check("form_default" in codes(obj, "warning"), "parse --from sqlalchemy %s: the dialect's defaults" % url)
             check_equal("ambiguous_form" in codes(obj), url.startswith("redshift://"),

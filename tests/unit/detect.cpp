@@ -255,11 +255,24 @@ TEST_CASE("detect_form: endpoints and hosts") {
 }
 
 TEST_CASE("detect_form: URLs of other kinds get the endpoint guess") {
-  for (std::string_view text : {"mysql://h:3306/db", "http://example.com", "redshift://h:5439/dev",
-                                "PostgreSQL://h:5439/dev", "s3://bucket/key"}) {
+  for (std::string_view text : {"mysql://h:3306/db", "http://example.com", "Redshift://h:5439/dev",
+                                "redshift+pg8000://h/dev", "PostgreSQL://h:5439/dev", "s3://bucket/key"}) {
     INFO(std::string(text));
     CHECK(detect_form(text) == source_form::endpoint);
   }
+}
+
+// sqlalchemy-redshift's dialects, by their exact scheme (SQLAlchemy looks a dialect up by name).
+TEST_CASE("detect_form: SQLAlchemy URLs by their dialect's scheme") {
+  CHECK(detect_form("redshift+redshift_connector://u:p@h:5439/dev") == source_form::sqlalchemy_redshift_connector);
+  CHECK(detect_form("redshift+psycopg2://u@h:5439/dev") == source_form::sqlalchemy_psycopg2);
+  CHECK(detect_form("redshift://h:5439/dev") == source_form::sqlalchemy_psycopg2);
+  auto c = parse("redshift+psycopg2://admin:pw@wg.123456789012.us-east-1.redshift-serverless.amazonaws.com:5439/dev");
+  REQUIRE(c);
+  CHECK(c->form == source_form::sqlalchemy_psycopg2);
+  CHECK(c->workgroup == "wg");
+  CHECK(*c == parse("redshift+psycopg2://admin:pw@wg.123456789012.us-east-1.redshift-serverless.amazonaws.com:5439/dev",
+                    source_form::sqlalchemy_psycopg2).value());
 }
 
 // --- parse agrees with each form's parser -------------------------------------------------------
@@ -399,11 +412,12 @@ TEST_CASE("parse: empty and blank input") {
 
 TEST_CASE("parse: a URL of another kind is unrecognized_form at its \"://\", naming the forms rsconn reads") {
   for (std::string_view text : {"mysql://h:3306/db", "http://example.com", "PostgreSQL://h:5439/dev",
-                                "POSTGRES://h/dev", "redshift://h:5439/dev"}) {
+                                "POSTGRES://h/dev", "Redshift://h:5439/dev"}) {
     error e = parse_error(text, errc::unrecognized_form, text.find("://"));
     INFO(std::string(text));
     CHECK(mentions(e, "jdbc:redshift:"));
     CHECK(mentions(e, "postgresql://"));
+    CHECK(mentions(e, "redshift+redshift_connector://"));
   }
 }
 
