@@ -16,9 +16,12 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <rapidcheck.h>
+
+#include "check_many.hpp"
 
 #include "rsconn/libpq.hpp"
 
@@ -32,19 +35,10 @@ namespace {
 
 constexpr int cases = 3000;
 
-// rc::check with at least `cases` successes (RC_PARAMS can ask for more).
+// rc::check with at least `cases` successes (check_many.hpp).
 template <class Testable>
 bool check_many(const std::string& description, Testable&& testable) {
-  rc::detail::TestParams params = rc::detail::configuration().testParams;
-  params.maxSuccess = std::max(params.maxSuccess, cases);
-  rc::detail::TestMetadata metadata;
-  metadata.id = description;
-  metadata.description = description;
-  std::cerr << "- " << description << "\n";
-  auto result = rc::detail::checkTestable(std::forward<Testable>(testable), metadata, params);
-  rc::detail::printResultMessage(result, std::cerr);
-  std::cerr << "\n";
-  return result.template is<rc::detail::SuccessResult>();
+  return rsconn_test::check_many(description, cases, std::forward<Testable>(testable));
 }
 
 rc::Gen<std::string> text_of(std::vector<std::string> fragments, std::size_t max_parts = 12) {

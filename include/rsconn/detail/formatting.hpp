@@ -16,6 +16,7 @@
 #include <type_traits>
 
 #include "rsconn/connection.hpp"
+#include "rsconn/detail/decimal.hpp"
 #include "rsconn/diagnostic.hpp"
 #include "rsconn/error.hpp"
 #include "rsconn/host.hpp"
@@ -76,18 +77,6 @@ constexpr format_spec<Iterator> parse_format_spec(Iterator it, Iterator end, boo
 template <class Out>
 Out write_text(Out out, std::string_view text) {
   for (char c : text) *out++ = c;
-  return out;
-}
-
-template <class Out>
-Out write_decimal(Out out, std::uint64_t value) {
-  char digits[20];
-  std::size_t n = 0;
-  do {
-    digits[n++] = static_cast<char>('0' + value % 10);
-    value /= 10;
-  } while (value != 0);
-  while (n > 0) *out++ = digits[--n];
   return out;
 }
 
