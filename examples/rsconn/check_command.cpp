@@ -31,7 +31,7 @@ bool check_one(const std::string& label, const std::string& input, std::optional
               << " at byte " << parsed.error().offset << "]\n";
     return false;
   }
-  std::vector<rsconn::diagnostic> diagnostics = rsconn::validate(*parsed);
+  std::vector<rsconn::diagnostic> diagnostics = diagnostics_of(*parsed, input);
   if (diagnostics.empty()) std::cout << label << ": ok\n";
   for (const rsconn::diagnostic& d : diagnostics) std::cout << diagnostic_line(label, d) << "\n";
   return !rsconn::has_errors(diagnostics);

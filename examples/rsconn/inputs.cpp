@@ -2,21 +2,12 @@
 
 #include <cstddef>
 #include <iostream>
+#include <utility>
 
 namespace rsconn_cli {
 
 rsconn::result<rsconn::connection> parse_input(const std::string& input, std::optional<rsconn::source_form> from) {
   return from ? rsconn::parse(input, *from) : rsconn::parse(input);
-}
-
-std::vector<std::string> stdin_lines() {
-  std::vector<std::string> lines;
-  std::string line;
-  while (std::getline(std::cin, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(line);
-  }
-  return lines;
 }
 
 bool for_each_input(const std::vector<std::string>& inputs,
@@ -29,9 +20,12 @@ bool for_each_input(const std::vector<std::string>& inputs,
       all = each("input " + std::to_string(argument), input) && all;
       continue;
     }
+    // Line by line as they come: a co-process or a terminal gets each answer before EOF.
+    std::string line;
     std::size_t number = 0;
-    for (const std::string& line : stdin_lines()) {
+    while (std::getline(std::cin, line)) {
       ++number;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
       if (line.empty()) continue;
       all = each("stdin:" + std::to_string(number), line) && all;
     }
@@ -56,6 +50,12 @@ void print_parse_error(std::string_view input, const rsconn::error& e, bool show
   std::cerr << "rsconn: " << e.message() << " (" << rsconn::to_string(e.code) << " at byte " << e.offset << ")\n"
             << "  " << shown << "\n"
             << "  " << std::string(column_of(shown, e.offset), ' ') << "^\n";
+}
+
+std::vector<rsconn::diagnostic> diagnostics_of(const rsconn::connection& c, std::string_view input) {
+  std::vector<rsconn::diagnostic> out = rsconn::validate(c);
+  for (rsconn::diagnostic& note : rsconn::sqlalchemy_notes(c, input)) out.push_back(std::move(note));
+  return out;
 }
 
 std::string diagnostic_line(const std::string& label, const rsconn::diagnostic& d) {

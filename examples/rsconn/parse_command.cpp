@@ -39,14 +39,6 @@ json partition_of(const rsconn::connection& c) {
   return std::string(rsconn::to_string(rsconn::region::partition_of(*c.region)));
 }
 
-// validate()'s diagnostics, then what the form's consumer adds to what the text says (the
-// defaults of sqlalchemy-redshift's dialects).
-std::vector<rsconn::diagnostic> diagnostics_of(const rsconn::connection& c, std::string_view input) {
-  std::vector<rsconn::diagnostic> out = rsconn::validate(c);
-  for (rsconn::diagnostic& note : rsconn::sqlalchemy_notes(c, input)) out.push_back(std::move(note));
-  return out;
-}
-
 json to_json(const rsconn::connection& c, std::string_view input, bool show_secrets) {
   json out = json::object();
   out["form"] = std::string(rsconn::to_string(c.form));

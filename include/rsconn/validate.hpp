@@ -443,8 +443,6 @@ inline void check_tls(diagnostics_builder& d, const connection& c) {
   d.add(severity::warning, errc::tls_unverified, tls.offset, std::move(message));
 }
 
-// What the Redshift ODBC driver's own parser does that a reader would not expect (SPEC §4):
-// keys that swallowed a setting, JDBC-only keys, truncated values, and aliases that lose.
 // An ODBC string that libpq reads too, differently: `host=h;port=5439` is, to libpq, one host
 // value "h;port=5439" (its values end at a blank; ';' is data). Detection reads it as ODBC;
 // this names libpq's reading, from the properties: the first key is a libpq keyword as libpq
@@ -458,7 +456,10 @@ inline void check_libpq_reading(diagnostics_builder& d, const connection& c) {
   auto blank_free = [](std::string_view text) { return text.find_first_of(" \t\n\v\f\r") == std::string_view::npos; };
   if (!blank_free(first.value)) return;
   // libpq's value: the properties written back to back, up to the first blank in one of them.
+  // It is quoted only when no secret is part of it (`host=h;PWD=x` is, to libpq, one host
+  // value holding the password).
   std::string libpq_value = first.value;
+  bool holds_secret = first.secret();
   for (std::size_t i = 1; i < c.properties.size(); ++i) {
     const property& before = c.properties[i - 1];
     const property& p = c.properties[i];
@@ -470,17 +471,20 @@ inline void check_libpq_reading(diagnostics_builder& d, const connection& c) {
     }
     std::string_view value = p.value;
     std::size_t blank = value.find_first_of(" \t\n\v\f\r");
+    holds_secret = holds_secret || p.secret();
     libpq_value += ";" + p.key + "=" + std::string(value.substr(0, blank));
     if (blank != std::string_view::npos) break;
   }
   if (c.properties[1].offset != first.value_offset + first.value.size() + 1) return;
   std::string message = "libpq reads this string too, differently: to libpq, " + in_quotes(first.key) + " is ";
-  message += first.secret() ? std::string("one value up to the first blank, ';' included")
+  message += holds_secret ? std::string("one value up to the first blank, ';' included")
                             : in_quotes(libpq_value) + " (its values end at a blank, not at ';')";
   message += "; rsconn reads it as ODBC, and as libpq does when asked to read it as libpq keywords";
   d.add(severity::warning, errc::ambiguous_form, first.value_offset + first.value.size(), std::move(message));
 }
 
+// What the Redshift ODBC driver's own parser does that a reader would not expect (SPEC §4):
+// keys that swallowed a setting, JDBC-only keys, truncated values, and aliases that lose.
 inline void check_odbc(diagnostics_builder& d, const connection& c) {
   // A setting's spellings rank by name; for each (setting, spelling) the last property counts.
   auto group_of = [](std::string_view key) -> int {

@@ -16,6 +16,7 @@
 
 #include "rsconn/detect.hpp"
 #include "rsconn/fmt.hpp"
+#include "rsconn/redact.hpp"
 #include "rsconn/validate.hpp"
 #include "fuzz_check.hpp"
 
@@ -58,6 +59,9 @@ bool could_appear_innocently(const rsconn::connection& c, const std::string& val
     if (*field && holds(**field)) return true;
   for (const rsconn::property& p : c.properties)
     if (holds(p.key) || (!p.secret() && holds(p.value))) return true;
+  // An option's name: a message suggesting it quotes it ("did you mean \"Password\"?").
+  for (rsconn::driver d : rsconn::all_drivers)
+    if (rsconn::find_option_ignoring_case(d, value)) return true;
   // The messages' and the URL's own words.
   for (const char* words : {"jdbc:redshift:iam://", "serverless connection provisioned unknown ***",
                             "amazonaws.com.cn", "redshift-serverless-"})
@@ -65,11 +69,20 @@ bool could_appear_innocently(const rsconn::connection& c, const std::string& val
   return false;
 }
 
+// rsconn::mask_secrets keeps the length and changes bytes only to '*'.
+std::string masked_or_abort(std::string_view input) {
+  std::string masked = rsconn::mask_secrets(input);
+  RSCONN_FUZZ_CHECK(masked.size() == input.size());
+  for (std::size_t i = 0; i < input.size(); ++i) RSCONN_FUZZ_CHECK(masked[i] == input[i] || masked[i] == '*');
+  return masked;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view input(reinterpret_cast<const char*>(data), size);
   auto c = rsconn::parse(input);
+  const std::string masked = masked_or_abort(input);
   if (!c) {
     RSCONN_FUZZ_CHECK(c.error().offset <= size);
     std::string text = fmt::format("{}", c.error());
@@ -98,6 +111,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::vector<std::string> secrets;
   for (const rsconn::property& p : c->properties)
     if (p.secret() && !could_appear_innocently(*c, p.value)) secrets.push_back(p.value);
+  // A secret written as it is (not encoded, not escaped) is masked where it stands.
+  for (const rsconn::property& p : c->properties)
+    if (p.secret() && input.substr(std::min(p.value_offset, size), p.value.size()) == p.value)
+      RSCONN_FUZZ_CHECK(masked.substr(p.value_offset, p.value.size()).find_first_not_of('*') == std::string::npos);
 
   for (const rsconn::diagnostic& d : diagnostics) {
     RSCONN_FUZZ_CHECK(d.offset <= size);

@@ -124,6 +124,27 @@ TEST_CASE("mask_secrets hides every secret each writer wrote") {
   REQUIRE(ok);
 }
 
+// An ODBC string whose first key is a libpq keyword reads as libpq too (ambiguous_form): the
+// warning quotes libpq's reading, which may hold a secret further on (`host=h;PWD=x`).
+TEST_CASE("the ambiguous-form warning never quotes a secret") {
+  bool ok = rc::check("ODBC strings libpq reads too", [] {
+    const std::string first = *rc::gen::element<std::string>("host", "dbname", "user", "options");
+    std::string text = first + "=h";
+    std::vector<std::string> secrets;
+    const std::size_t count = *rc::gen::inRange<std::size_t>(1, 4);
+    for (std::size_t i = 0; i < count; ++i) {
+      if (*rc::gen::arbitrary<bool>()) text += ";Port=5439";
+      std::string value = "ZZ" + *rc::gen::container<std::string>(rc::gen::inRange<char>('a', 'z')) + "ZZ";
+      secrets.push_back(value);
+      text += ";" + *secret_key() + "=" + value;
+    }
+    auto c = parse_odbc_connection(text);
+    RC_ASSERT(c.has_value());
+    for (const diagnostic& d : validate(*c)) assert_hidden(d.message, secrets, "a diagnostic");
+  });
+  REQUIRE(ok);
+}
+
 TEST_CASE("diagnostics about secrets written badly never quote them") {
   bool ok = rc::check("duplicate and '+'-holding secrets stay hidden", [] {
     const std::string first = *secret_value();

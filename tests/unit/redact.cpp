@@ -41,7 +41,7 @@ TEST_CASE("a URI's user:password@ is masked") {
 
 TEST_CASE("ODBC {braced} values end at their closing brace, as the ODBC scanner reads them") {
   check_masked("Server=h;PWD={a;b}}c};Port=x", "Server=h;PWD=********;Port=x");
-  check_masked("Server=h; PWD = {p w} ;Port=x", "Server=h; PWD =****** ;Port=x");
+  check_masked("Server=h; PWD = {p w} ;Port=x", "Server=h; PWD =*******;Port=x");
   // Text a brace leaves behind before the next ';' is masked too (another form's value).
   check_masked("jdbc:redshift://h/dev?password={a}b&ssl=1", "jdbc:redshift://h/dev?password=****&ssl=1");
   // Unclosed: to the end.
@@ -61,7 +61,8 @@ TEST_CASE("libpq 'quoted' values end at their closing quote, as the libpq scanne
   check_masked("Server=h;PWD=a b;Port=1", "Server=h;PWD=***;Port=1");
   // An ODBC-looking string whose key libpq reads too: what either would take is masked.
   check_masked("password=a;b", "password=***");
-  check_masked("Server=h;password=a;b c=1", "Server=h;password=*** c=1");
+  // After a ';' libpq sees no key "password" (the text is not libpq's either): ODBC's end.
+  check_masked("Server=h;password=a;b c=1", "Server=h;password=*;b c=1");
   // Unterminated: to the end.
   check_masked("host=h password='abc port=1", "host=h password=***********");
 }
@@ -73,4 +74,42 @@ TEST_CASE("every secret in a string is masked, and text without one is unchanged
   check_masked("=", "=");
   check_masked("password=", "password=");
   check_masked("password", "password");
+}
+
+// Shapes a review found leaking, each an input that does not parse, as the CLI would echo it:
+// the mask must cover what any reader of the text takes for the secret.
+TEST_CASE("values end where the latest of their readers ends them") {
+  // libpq escapes a blank with a backslash.
+  check_masked("host=h password=a\\ bSECRET junk", "host=h password=********** junk");
+  // A libpq-looking string whose key the ODBC driver reads after a ';'.
+  check_masked("host=h port=1;PWD=a bSECRET;{", "host=h port=1;PWD=*********;{");
+  // What follows a closing quote or brace goes with the value, up to the form's separator.
+  check_masked("Server=h;PWD='a' bSECRET;Port=abc", "Server=h;PWD=***********;Port=abc");
+  check_masked("Server=h;PWD={a} bSECRET;Port=abc", "Server=h;PWD=***********;Port=abc");
+  check_masked("jdbc:redshift://h:x/dev?password='a' bSECRET&x=%zz", "jdbc:redshift://h:x/dev?password=***********&x=%zz");
+  // ';' is data in a URI's query.
+  check_masked("postgresql://h:5439/db?password=a;bSECRET&x=%zz", "postgresql://h:5439/db?password=*********&x=%zz");
+  check_masked("redshift+psycopg2://u@h:abc/db?password=a;bSECRET", "redshift+psycopg2://u@h:abc/db?password=*********");
+  // "://" inside a value does not make the text a URL.
+  check_masked("Driver=x;Description=http://a;PWD=se&cret;Port=abc", "Driver=x;Description=http://a;PWD=*******;Port=abc");
+  // SQLAlchemy's userinfo: a user holding '@', a password holding '/'.
+  check_masked("redshift+psycopg2://u@x:hunter2@host:abc/db", "redshift+psycopg2://u@x:*******@host:abc/db");
+  check_masked("redshift+psycopg2://u:hun/ter2@host:abc/db", "redshift+psycopg2://u:********@host:abc/db");
+  // Keys start after any blank, a quote, a brace or an '='.
+  check_masked("host=h\vpassword=hunter2 junk", "host=h\vpassword=******* junk");
+  check_masked("host=h\npassword=hunter2 junk", "host=h\npassword=******* junk");
+  check_masked("host='h'password=hunter2 junk", "host='h'password=******* junk");
+  check_masked("Server={hostname}PWD=hunter2;{", "Server={hostname}PWD=*******;{");
+}
+
+// Linear: many secrets or many '=' in a long text cost one pass, not one per '='.
+TEST_CASE("mask_secrets takes linear time on hostile shapes") {
+  std::string many_secrets = "x:";
+  while (many_secrets.size() < 256 * 1024) many_secrets += "&password=";
+  CHECK(mask_secrets(many_secrets).size() == many_secrets.size());
+  std::string equals(256 * 1024, '=');
+  CHECK(mask_secrets(equals) == equals);
+  std::string braces = "Server=h";
+  while (braces.size() < 256 * 1024) braces += ";PWD={x";
+  CHECK(mask_secrets(braces).find('x') == std::string::npos);
 }
