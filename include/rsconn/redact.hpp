@@ -33,10 +33,6 @@ namespace rsconn {
 
 namespace detail {
 
-inline constexpr std::string_view c_spaces = " \t\r\n\f\v";
-
-constexpr bool is_c_blank(char c) noexcept { return c_spaces.find(c) != std::string_view::npos; }
-
 // What the text looks like, by its start (the order of rsconn::detect_form).
 enum class masked_form : unsigned char { jdbc, uri, libpq, odbc };
 
@@ -79,7 +75,7 @@ struct value_ends {
   }
   std::size_t next_blank(std::string_view text, std::size_t from) {
     return next_end(text, from, blank,
-                    [](std::string_view t, std::size_t i) { return is_c_blank(t[i]) && (i == 0 || t[i - 1] != '\\'); });
+                    [](std::string_view t, std::size_t i) { return is_c_space(t[i]) && (i == 0 || t[i - 1] != '\\'); });
   }
 };
 
@@ -98,14 +94,14 @@ inline std::size_t value_end(std::string_view text, masked_form form, std::size_
                              std::size_t equals, bool inside_mask, value_ends& ends) {
   const std::string_view key = text.substr(key_start, key_end - key_start);
   std::size_t start = equals + 1;
-  while (start < text.size() && is_c_blank(text[start])) ++start;
+  while (start < text.size() && is_c_space(text[start])) ++start;
   const char open = start < text.size() ? text[start] : '\0';
   // A key another form's reader sees: ODBC's keys follow a ';' or start the text (blanks before
   // them trimmed), libpq's a blank or start it.
   std::size_t before_key = key_start;  // ODBC trims the blanks before a key
-  while (before_key > 0 && is_c_blank(text[before_key - 1])) --before_key;
+  while (before_key > 0 && is_c_space(text[before_key - 1])) --before_key;
   const bool after_semicolon = before_key == 0 || text[before_key - 1] == ';';
-  const bool after_blank = key_start == 0 || is_c_blank(text[key_start - 1]);
+  const bool after_blank = key_start == 0 || is_c_space(text[key_start - 1]);
   // Inside a value masked already, a quote or a brace is not scanned again (that could cost a
   // pass over the text per '='): such a value is masked to the end.
   if (inside_mask && (open == '\'' || open == '{') && form != masked_form::jdbc && form != masked_form::uri)
@@ -171,7 +167,7 @@ inline std::size_t secret_key_start(std::string_view text, std::size_t key_end) 
       if (odbc == none) odbc = i;
       first_odbc = i;  // an ODBC key runs from the end of the pair before, ';' and all (`a;b=c`)
     }
-    if (libpq == none && is_c_blank(c)) libpq = i;
+    if (libpq == none && is_c_space(c)) libpq = i;
     if (url == none && (c == '&' || c == ';')) url = i;  // a JDBC key may hold a '?'
     if (c == '}') after_brace = i;  // the first '}': an ODBC {value} before the key ends there
     if (c == '?') {
@@ -185,7 +181,7 @@ inline std::size_t secret_key_start(std::string_view text, std::size_t key_end) 
       if (*start == none) *start = i;
   for (std::size_t* start : {&odbc, &first_odbc})
     if (*start != none)
-      while (*start < key_end && is_c_blank(text[*start])) ++*start;
+      while (*start < key_end && is_c_space(text[*start])) ++*start;
   std::size_t best = none;
   for (std::size_t start : {tight, odbc, first_odbc, libpq, url, query, first_query, after_brace}) {
     if (start == none || start >= key_end || (best != none && start <= best)) continue;
@@ -223,7 +219,7 @@ namespace detail {
   // (`password=a password=b;c` read both ways), whose key must still be found.
   for (std::size_t i = input.find('='); i != std::string_view::npos; i = input.find('=', i + 1)) {
     std::size_t key_end = i;
-    while (key_end > 0 && detail::is_c_blank(input[key_end - 1])) --key_end;  // "key = value"
+    while (key_end > 0 && detail::is_c_space(input[key_end - 1])) --key_end;  // "key = value"
     std::size_t key_start = detail::secret_key_start(input, key_end);
     if (key_start == std::string_view::npos) continue;
     mask(i + 1, detail::value_end(input, form, key_start, key_end, i, i < masked_until, ends));
@@ -255,7 +251,7 @@ namespace detail {
       end = std::min(end, std::min(input.find_first_of("&@", p.value_offset), input.size()));
     // Up to the separator before the next key, which stays visible.
     while (end > p.value_offset + p.value.size() && end > p.value_offset &&
-           (input[end - 1] == ';' || input[end - 1] == '&' || detail::is_c_blank(input[end - 1])))
+           (input[end - 1] == ';' || input[end - 1] == '&' || detail::is_c_space(input[end - 1])))
       --end;
     for (std::size_t j = p.value_offset; j < end; ++j) text[j] = '*';
   }

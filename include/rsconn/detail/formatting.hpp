@@ -111,17 +111,23 @@ struct formatting<rsconn::port> {
   }
 };
 
+// "CODE at OFFSET: MESSAGE", what an error and a diagnostic both say.
+template <class Out>
+Out write_located(Out out, rsconn::errc code, std::size_t offset, std::string_view message) {
+  out = write_text(out, rsconn::to_string(code));
+  out = write_text(out, " at ");
+  out = write_decimal(out, offset);
+  out = write_text(out, ": ");
+  return write_text(out, message);
+}
+
 // "invalid_port at 23: the port must be a whole number from 1 to 65535"
 template <>
 struct formatting<rsconn::error> {
   static constexpr bool takes_reveal = false;
   template <class Out>
   static Out write(Out out, const rsconn::error& e, bool /*reveal*/) {
-    out = write_text(out, rsconn::to_string(e.code));
-    out = write_text(out, " at ");
-    out = write_decimal(out, e.offset);
-    out = write_text(out, ": ");
-    return write_text(out, e.message());
+    return write_located(out, e.code, e.offset, e.message());
   }
 };
 
@@ -134,11 +140,7 @@ struct formatting<rsconn::diagnostic> {
   static Out write(Out out, const rsconn::diagnostic& d, bool /*reveal*/) {
     out = write_text(out, rsconn::to_string(d.severity));
     out = write_text(out, " ");
-    out = write_text(out, rsconn::to_string(d.code));
-    out = write_text(out, " at ");
-    out = write_decimal(out, d.offset);
-    out = write_text(out, ": ");
-    return write_text(out, d.message);
+    return write_located(out, d.code, d.offset, d.message);
   }
 };
 
